@@ -1,0 +1,257 @@
+"""The ``dockwise`` command line (click). Thin: parse options, call the engine, pick a reporter.
+
+Exit codes (as hadolint, ruff and eslint): 0 nothing at or above the failure threshold,
+1 findings at or above it, 2 a usage error or an input that could not be linted (reported after
+every other input was still linted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+from dockwise import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LINT_FORMATS = ("tty", "text", "json")
+FAIL_ON_CHOICES = ("error", "warning", "info", "style", "none")
+
+
+def _split_refs(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--ignore A,B --ignore C`` -> ``("A", "B", "C")``."""
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def use_color(no_color: bool, stream: object) -> bool:
+    """Colour on a terminal unless ``--no-color`` or ``NO_COLOR``; ``FORCE_COLOR`` forces it."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _error(message: str) -> None:
+    click.echo(f"dockwise: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Lists commands in definition order."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="dockwise")
+def main() -> None:
+    """dockwise: lint Dockerfiles the way BuildKit reads them, and measure image size.
+
+    \b
+      dockwise lint [PATH|-]...      lint files, directories (recursively) or stdin
+      dockwise rules                 every rule: id, name, severity, summary
+      dockwise explain ID|NAME       one rule's documentation and examples
+    """
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "-f", "fmt", type=click.Choice(LINT_FORMATS), default=None,
+              help="Output format [default: tty on a terminal, text otherwise].")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES, case_sensitive=False),
+              default=None, help="Lowest severity that makes the exit code 1 [default: info].")
+@click.option("--ignore", multiple=True, metavar="ID",
+              help="Rule id or name to skip (repeatable, comma-separated); adds to config.")
+@click.option("--select", multiple=True, metavar="ID",
+              help="Run only these rules (repeatable, comma-separated; ALL for every rule).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (TOML or hadolint YAML) instead of searching.")
+@click.option("--context", "context_dir", type=click.Path(file_okay=False),
+              help="Build context directory [default: each Dockerfile's directory].")
+@click.option("--target", help="Stage that becomes the image [default: the last stage].")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="Name to report for input read from stdin.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR is honoured too).")
+@click.option("--no-fail", is_flag=True, default=None,
+              help="Exit 0 even when findings reach the threshold.")
+def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
+                 ignore: tuple[str, ...], select: tuple[str, ...], config_path: str | None,
+                 context_dir: str | None, target: str | None, stdin_filename: str | None,
+                 output: str | None, no_color: bool, no_fail: bool | None) -> None:
+    """Lint Dockerfiles: files, directories (searched recursively) or - for stdin."""
+    from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
+    from dockwise.discover import discover
+    from dockwise.engine import FileResult, Linter, UnknownRuleError, exit_code
+    from dockwise.report import ReportOptions, render, write_atomic
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
+    if context_dir is not None and not Path(context_dir).is_dir():
+        raise click.BadParameter(f"{context_dir} is not a directory", param_hint="--context")
+    resolver = ConfigResolver(Path(config_path) if config_path else None)
+    cli_fail_on = parse_fail_on(fail_on) if fail_on else None
+    failed = False
+    results: list[FileResult] = []
+    linters: dict[int, Linter] = {}
+
+    def linter_for(path: Path | None) -> Linter | None:
+        nonlocal failed
+        try:
+            config = resolver.for_file(path)
+        except ConfigError as exc:
+            _error(str(exc))
+            failed = True
+            return None
+        key = id(config)
+        if key not in linters:
+            merged = config.merged(
+                ignore=tuple(config.ignore) + _split_refs(ignore),
+                select=_split_refs(select) or None,
+                no_fail=no_fail,
+            )
+            if fail_on:
+                from dockwise.record import replace
+
+                merged = replace(merged, fail_on=cli_fail_on)
+            try:
+                linters[key] = Linter(merged, target=target,
+                                      context=Path(context_dir) if context_dir else None)
+            except UnknownRuleError as exc:
+                where = f" ({config.source})" if config.source else ""
+                _error(f"{exc}{where}")
+                raise SystemExit(EXIT_ERROR) from None
+        return linters[key]
+
+    files_to_lint: list[Path | None] = []
+    stdin_used = False
+    plain = [p for p in paths if p != "-"]
+    if len(plain) != len(paths):
+        stdin_used = True
+    files, problems = discover(plain)
+    for problem in problems:
+        _error(f"{problem.path}: {problem.message}")
+        failed = True
+    files_to_lint.extend(files)
+    if stdin_used:
+        files_to_lint.append(None)
+
+    sources: dict[str, str] = {}
+    want_sources = False
+    color = use_color(no_color, sys.stdout) and output is None
+    chosen_format = fmt or ("tty" if color or (sys.stdout.isatty() and output is None)
+                            else "text")
+    want_sources = chosen_format == "tty"
+    fail_levels = []
+    no_fail_flags = []
+    for item in files_to_lint:
+        linter = linter_for(item)
+        if linter is None:
+            continue
+        fail_levels.append(linter.config.fail_on)
+        no_fail_flags.append(linter.config.no_fail)
+        if item is None:
+            name = stdin_filename or "-"
+            data = sys.stdin.buffer.read()
+            from dockwise.model import BuildContext
+
+            ctx = BuildContext(Path(context_dir)) if context_dir else None
+            result = linter.lint_source(data, name, ctx)
+            if want_sources:
+                sources[name] = data.decode("utf-8", "replace")
+        else:
+            result = linter.lint_path(item)
+            if want_sources and result.error is None:
+                with contextlib.suppress(OSError):
+                    sources[result.path] = item.read_text(encoding="utf-8", errors="replace")
+        if result.error:
+            where = f"{result.path}:{result.error_line}" if result.error_line else result.path
+            _error(f"{where}: {result.error}")
+        results.append(result)
+
+    text = render(chosen_format, results,
+                  ReportOptions(color=color, sources=sources,
+                                width=_terminal_width() if chosen_format == "tty" else None))
+    if output:
+        try:
+            write_atomic(Path(output), text)
+        except OSError as exc:
+            _error(f"cannot write {output}: {exc.strerror or exc}")
+            raise SystemExit(EXIT_ERROR) from None
+    else:
+        click.echo(text, nl=False)
+    # the strictest threshold among the configurations used applies
+    thresholds = [lvl for lvl in fail_levels if lvl is not None]
+    threshold = min(thresholds) if thresholds else None
+    code = exit_code(results, threshold, no_fail=bool(no_fail_flags) and all(no_fail_flags),
+                     usage_error=failed)
+    raise SystemExit(code)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+@main.command("rules")
+@click.option("--format", "-f", "fmt", type=click.Choice(("table", "json", "markdown")),
+              default="table", help="Output format.")
+def rules_command(fmt: str) -> None:
+    """List every rule: id, name, default severity, summary."""
+    from dockwise.engine import registry
+
+    rules = list(registry())
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"id": r.id, "name": r.name, "severity": r.severity.label, "summary": r.summary,
+             "enabled": r.enabled, "aliases": list(r.aliases)} for r in rules], indent=2))
+        return
+    from tabulate import tabulate
+
+    rows = [(r.id, r.name if not r.aliases else f"{r.name} ({', '.join(r.aliases)})",
+             r.severity.label + ("" if r.enabled else ", off"), r.summary) for r in rules]
+    if fmt == "markdown":
+        rows = [(f"`{a}`", b.replace("|", "\\|"), c, d.replace("|", "\\|")) for a, b, c, d
+                in rows]
+        click.echo(tabulate(rows, headers=("Id", "Name", "Severity", "Summary"),
+                            tablefmt="github"))
+        return
+    click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
+
+
+@main.command("explain")
+@click.argument("rule")
+def explain_command(rule: str) -> None:
+    """Show one rule's documentation: what it does, why, and examples."""
+    from dockwise.engine import registry
+
+    found = registry().get(rule)
+    if found is None:
+        _error(f"unknown rule {rule!r} (see 'dockwise rules')")
+        raise SystemExit(EXIT_ERROR)
+    head = f"{found.id} {found.name} ({found.severity.label})"
+    if found.aliases:
+        head += f"; also known as {', '.join(found.aliases)}"
+    doc = found.doc.strip()
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        console = Console()
+        console.print(f"[bold]{head}[/bold]")
+        console.print(Markdown(doc))
+    else:
+        click.echo(head)
+        click.echo()
+        click.echo(doc)

@@ -1,0 +1,371 @@
+"""Configuration: ``[tool.dockwise]`` in ``pyproject.toml``, ``.dockwise.toml``, ``.hadolint.yaml``.
+
+Where dockwise looks, for each linted file:
+
+1. ``--config FILE`` when given (TOML with a ``[tool.dockwise]`` table or top-level keys, or a
+   hadolint YAML file);
+2. otherwise the nearest ``.dockwise.toml`` or ``pyproject.toml`` with a ``[tool.dockwise]``
+   table, from the file's directory up to the repository root (the directory holding
+   ``.git``), then in the working directory;
+3. otherwise hadolint's configuration: ``.hadolint.yaml``/``.hadolint.yml`` in the working
+   directory, then the user's (``$XDG_CONFIG_HOME/hadolint.yaml``, ``~/.config/hadolint.yaml``,
+   ``~/.hadolint/hadolint.yaml``, ``~/hadolint/config.yaml``, ``~/.hadolint.yaml``), as hadolint
+   searches.
+
+Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both file kinds):
+
+``ignore`` (``ignored``)
+    rule ids or names never reported.
+``select``
+    only these rules run (``"ALL"`` selects every rule, off-by-default ones included).
+``extend-select``
+    rules added to the default set (turns on off-by-default rules).
+``severity`` (``override``)
+    per-rule severity: ``{DL3008 = "error"}``; hadolint's form is a mapping from level to a
+    list of ids. ``"off"`` (hadolint's ``ignore``) disables the rule.
+``fail-on`` (``failure-threshold``)
+    the lowest severity that makes the exit code 1 (``error``, ``warning``, ``info``,
+    ``style``, ``none``).
+``no-fail``
+    always exit 0 when the files could be read.
+``trusted-registries`` (``trustedRegistries``)
+    registries base images may come from (DL3026); ``*.example.com`` and ``*`` patterns.
+``label-schema``, ``strict-labels``
+    required labels and their formats (DL3049-DL3058).
+``disable-ignore-pragma``
+    inline ``# dockwise ignore=``/``# hadolint ignore=`` comments are not honoured.
+``shellcheck``
+    ``false`` turns off ShellCheck on RUN even when it is installed.
+``rules``
+    per-rule options: ``[tool.dockwise.rules.DL3059] max-consecutive = 2``.
+
+Unknown keys and bad values raise :class:`ConfigError` naming the file and key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from dockwise.findings import Severity
+from dockwise.record import field, record, replace
+
+#: hadolint's label formats for ``label-schema`` values.
+LABEL_FORMATS = frozenset({"text", "url", "email", "semver", "hash", "rfc3339", "spdx"})
+
+
+class ConfigError(Exception):
+    """A configuration file dockwise cannot use.
+
+    Attributes:
+        path: the file.
+        key: the offending key, or ``None`` when the file itself is unreadable.
+        message: what is wrong.
+    """
+
+    def __init__(self, path: Path | str | None, message: str, key: str | None = None) -> None:
+        self.path = path
+        self.key = key
+        self.message = message
+        where = str(path) if path is not None else "configuration"
+        if key:
+            where += f": key '{key}'"
+        super().__init__(f"{where}: {message}")
+
+
+@record
+class Config:
+    """Settings for one lint run (after merging command-line options).
+
+    Rule references in ``ignore``, ``select``, ``extend_select`` and ``severity`` are kept as
+    written; the engine resolves them against the registry (and reports unknown ones).
+    """
+
+    ignore: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity | None] = field(default_factory=dict)
+    fail_on: Severity | None = Severity.INFO
+    no_fail: bool = False
+    trusted_registries: tuple[str, ...] = ()
+    label_schema: Mapping[str, str] = field(default_factory=dict)
+    strict_labels: bool = False
+    disable_ignore_pragma: bool = False
+    shellcheck: bool = True
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    source: Path | None = None
+
+    def rule_options(self, *names: str) -> Mapping[str, Any]:
+        """Options given under ``rules.<id or name>`` for a rule (merged, id last)."""
+        merged: dict[str, Any] = {}
+        for name in names:
+            for key, value in self.rules.items():
+                if key.lower() == name.lower():
+                    merged.update(value)
+        return merged
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with ``overrides`` applied (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_KEY_ALIASES = {
+    "ignored": "ignore",
+    "override": "severity",
+    "failure-threshold": "fail-on",
+    "failure_threshold": "fail-on",
+    "trustedregistries": "trusted-registries",
+    "trusted_registries": "trusted-registries",
+    "label_schema": "label-schema",
+    "strict_labels": "strict-labels",
+    "disable_ignore_pragma": "disable-ignore-pragma",
+    "no_fail": "no-fail",
+    "fail_on": "fail-on",
+    "extend_select": "extend-select",
+    "no-color": "no-color",
+    "format": "format",
+    "output-format": "format",
+}
+_KNOWN_KEYS = frozenset({
+    "ignore", "select", "extend-select", "severity", "fail-on", "no-fail", "trusted-registries",
+    "label-schema", "strict-labels", "disable-ignore-pragma", "shellcheck", "rules",
+    # hadolint keys accepted and ignored (output settings belong to the command line)
+    "no-color", "format", "verbose",
+})
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
+        items = list(value)
+        if all(isinstance(v, str) for v in items):
+            return tuple(items)
+    raise ConfigError(path, "expected a list of strings", key)
+
+
+def _bool(path: Path, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ConfigError(path, f"expected true or false, got {value!r}", key)
+
+
+def _severity_or_off(path: Path, key: str, value: Any) -> Severity | None:
+    if not isinstance(value, str):
+        raise ConfigError(path, f"expected a severity name, got {value!r}", key)
+    if value.strip().lower() in ("off", "ignore", "none"):
+        return None
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(path, str(exc), key) from None
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    """Parse a ``--fail-on`` value: a severity, or ``none`` (never fail). Raises ValueError."""
+    if value.strip().lower() in ("none", "never", "off"):
+        return None
+    return Severity.parse(value)
+
+
+def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
+    """Build a :class:`Config` from a parsed table (TOML or hadolint YAML).
+
+    Raises:
+        ConfigError: unknown key or a value of the wrong type.
+    """
+    if not isinstance(data, Mapping):
+        raise ConfigError(path, "expected a table of settings")
+    values: dict[str, Any] = {"source": path}
+    for raw_key, value in data.items():
+        if not isinstance(raw_key, str):
+            raise ConfigError(path, "keys must be strings", str(raw_key))
+        key = _KEY_ALIASES.get(raw_key.lower(), raw_key.lower())
+        if key not in _KNOWN_KEYS:
+            raise ConfigError(path, "unknown setting", raw_key)
+        if key == "ignore":
+            values["ignore"] = _strings(path, raw_key, value)
+        elif key == "select":
+            values["select"] = _strings(path, raw_key, value)
+        elif key == "extend-select":
+            values["extend_select"] = _strings(path, raw_key, value)
+        elif key == "severity":
+            values["severity"] = _parse_severity_table(path, raw_key, value)
+        elif key == "fail-on":
+            if not isinstance(value, str):
+                raise ConfigError(path, f"expected a severity name, got {value!r}", raw_key)
+            try:
+                values["fail_on"] = parse_fail_on(value)
+            except ValueError as exc:
+                raise ConfigError(path, str(exc), raw_key) from None
+        elif key == "no-fail":
+            values["no_fail"] = _bool(path, raw_key, value)
+        elif key == "trusted-registries":
+            values["trusted_registries"] = _strings(path, raw_key, value)
+        elif key == "label-schema":
+            values["label_schema"] = _parse_label_schema(path, raw_key, value)
+        elif key == "strict-labels":
+            values["strict_labels"] = _bool(path, raw_key, value)
+        elif key == "disable-ignore-pragma":
+            values["disable_ignore_pragma"] = _bool(path, raw_key, value)
+        elif key == "shellcheck":
+            values["shellcheck"] = _bool(path, raw_key, value)
+        elif key == "rules":
+            if not isinstance(value, Mapping) or not all(isinstance(v, Mapping)
+                                                         for v in value.values()):
+                raise ConfigError(path, "expected a table of per-rule tables", raw_key)
+            values["rules"] = {str(k): dict(v) for k, v in value.items()}
+    return Config(**values)
+
+
+def _parse_severity_table(path: Path, key: str, value: Any) -> dict[str, Severity | None]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(path, "expected a table", key)
+    out: dict[str, Severity | None] = {}
+    for k, v in value.items():
+        level = str(k).lower()
+        if isinstance(v, list):
+            # hadolint form: {error: [DL3008], warning: [...]}
+            sev = _severity_or_off(path, f"{key}.{k}", level)
+            for rule in _strings(path, f"{key}.{k}", v):
+                out[rule] = sev
+        else:
+            out[str(k)] = _severity_or_off(path, f"{key}.{k}", v)
+    return out
+
+
+def _parse_label_schema(path: Path, key: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(path, "expected a table of label name to format", key)
+    out = {}
+    for k, v in value.items():
+        if not isinstance(v, str) or v.lower() not in LABEL_FORMATS:
+            raise ConfigError(path, f"format must be one of {', '.join(sorted(LABEL_FORMATS))}",
+                              f"{key}.{k}")
+        out[str(k)] = v.lower()
+    return out
+
+
+def load_file(path: Path) -> Config:
+    """Read one configuration file (TOML or hadolint YAML, by its name).
+
+    Raises:
+        ConfigError: unreadable file, invalid syntax, unknown key or bad value.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(raw.decode("utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            where = f" (line {line + 1})" if line is not None else ""
+            raise ConfigError(path, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") \
+                from None
+        return config_from_mapping(data, path)
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, f"invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("dockwise")
+        if table is None:
+            raise ConfigError(path, "no [tool.dockwise] table")
+        return config_from_mapping(table, path)
+    if "tool" in data and isinstance(data["tool"], Mapping) and "dockwise" in data["tool"]:
+        return config_from_mapping(data["tool"]["dockwise"], path)
+    return config_from_mapping(data, path)
+
+
+def _has_dockwise_table(pyproject: Path) -> bool:
+    try:
+        return b"[tool.dockwise" in pyproject.read_bytes()
+    except OSError:
+        return False
+
+
+def find_dockwise_config(start: Path, stop: Path | None = None) -> Path | None:
+    """The nearest ``.dockwise.toml`` or ``pyproject.toml`` with ``[tool.dockwise]``.
+
+    Searches ``start`` and its parents up to the repository root (a directory holding
+    ``.git``) or ``stop``.
+    """
+    current = start.resolve()
+    while True:
+        candidate = current / ".dockwise.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = current / "pyproject.toml"
+        if pyproject.is_file() and _has_dockwise_table(pyproject):
+            return pyproject
+        if (current / ".git").exists() or current == stop or current.parent == current:
+            return None
+        current = current.parent
+
+
+def hadolint_config_candidates(cwd: Path) -> list[Path]:
+    """Where hadolint looks for its configuration, in order."""
+    home = Path(os.path.expanduser("~"))
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    out = [cwd / ".hadolint.yaml", cwd / ".hadolint.yml"]
+    if xdg:
+        out.append(Path(xdg) / "hadolint.yaml")
+    out += [home / ".config" / "hadolint.yaml", home / ".hadolint" / "hadolint.yaml",
+            home / "hadolint" / "config.yaml", home / ".hadolint.yaml"]
+    return out
+
+
+class ConfigResolver:
+    """Finds and caches the configuration that applies to each linted file.
+
+    Args:
+        explicit: ``--config FILE``; when set, it applies to every file.
+        cwd: the working directory.
+    """
+
+    def __init__(self, explicit: Path | None = None, cwd: Path | None = None) -> None:
+        self.cwd = (cwd or Path.cwd()).resolve()
+        self.explicit = explicit
+        self._cache: dict[Path, Config] = {}
+        self._fallback: Config | None = None
+
+    def for_file(self, path: Path | None) -> Config:
+        """The configuration for a file (``None`` for stdin: the working directory's).
+
+        Raises:
+            ConfigError: the applicable file is invalid.
+        """
+        if self.explicit is not None:
+            return self._load(self.explicit)
+        if path is not None:
+            found = find_dockwise_config(path.parent)
+            if found is not None:
+                return self._load(found)
+        return self.fallback()
+
+    def fallback(self) -> Config:
+        """The working directory's dockwise config, else hadolint's, else defaults."""
+        if self._fallback is None:
+            found = find_dockwise_config(self.cwd)
+            if found is not None:
+                self._fallback = self._load(found)
+            else:
+                self._fallback = Config()
+                for candidate in hadolint_config_candidates(self.cwd):
+                    if candidate.is_file():
+                        self._fallback = self._load(candidate)
+                        break
+        return self._fallback
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._cache:
+            self._cache[key] = load_file(path)
+        return self._cache[key]

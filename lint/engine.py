@@ -1,0 +1,415 @@
+"""The rule engine: which rules run, running them, pragmas, severities and the failure threshold.
+
+One file is linted in these steps (data flows one way):
+
+1. the text is parsed (:func:`dockwise.syntax.parse`); every syntax error becomes a ``DL1000``
+   finding, and parsing goes on after it;
+2. the :class:`~dockwise.model.Model` is built from the tree;
+3. every selected rule's ``check`` runs over the model and yields violations;
+4. pragmas and configuration decide what is reported and at which severity.
+
+Pragmas (comments) understood:
+
+* ``# dockwise ignore=ID[,ID...]`` and hadolint's ``# hadolint ignore=...`` on the comment lines
+  directly above an instruction: suppress those rules for that instruction (its whole span,
+  continuation lines and heredoc bodies included);
+* ``# dockwise global ignore=...`` / ``# hadolint global ignore=...`` anywhere: the whole file;
+* ``# hadolint shell=pwsh`` / ``# dockwise shell=pwsh``: lint RUN as that shell;
+* BuildKit's parser directive ``# check=skip=Name1,Name2`` (or ``skip=all``) skips BuildKit checks,
+  and ``# check=error=true`` makes BuildKit checks errors.
+
+A rule may be named by id, kebab-case name or alias (BuildKit check name), case-insensitively.
+A pragma naming an unknown rule is reported as ``DW901`` and its known ids still apply.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from dockwise.config import Config
+from dockwise.findings import Finding, Rule, Severity, Violation
+from dockwise.model import BuildContext, Model
+from dockwise.record import field, record
+from dockwise.syntax import nodes as n
+from dockwise.syntax.parser import InputError, parse
+
+_PRAGMA_RE = re.compile(r"^#\s*(dockwise|hadolint)\s+(global\s+)?ignore\s*=\s*(.*?)\s*$",
+                        re.IGNORECASE)
+_SHELL_PRAGMA_RE = re.compile(r"^#\s*(?:dockwise|hadolint)\s+shell\s*=\s*(\S+)", re.IGNORECASE)
+_ID_TOKEN_RE = re.compile(r"[^,\s]+")
+_SHELLCHECK_CODE_RE = re.compile(r"^SC\d{4}$", re.IGNORECASE)
+INTERNAL_ERROR_ID = "DW999"
+
+
+class Registry:
+    """Every rule, indexed by id, name and alias (case-insensitive)."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._index: dict[str, Rule] = {}
+        for rule in self.rules:
+            for key in rule.names:
+                self._index[key.lower()] = rule
+
+    def get(self, ref: str) -> Rule | None:
+        """The rule called ``ref`` (id, name or alias), or ``None``."""
+        return self._index.get(ref.strip().lower())
+
+    def is_known(self, ref: str) -> bool:
+        """``True`` for a rule reference or a ShellCheck code (``SC2086``)."""
+        return self.get(ref) is not None or bool(_SHELLCHECK_CODE_RE.match(ref.strip()))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registry of built-in rules (:data:`dockwise.rules.ALL_RULES`)."""
+    from dockwise.rules import ALL_RULES
+
+    return Registry(ALL_RULES)
+
+
+class UnknownRuleError(ValueError):
+    """A rule reference on the command line or in a config that names no rule."""
+
+
+@record(frozen=False)
+class Selection:
+    """The rules that run for a config, with their effective severities.
+
+    Attributes:
+        rules: the rules to run.
+        severity: effective severity per rule id.
+        ignored_codes: upper-cased ignored references that are not registry rules
+            (ShellCheck codes such as ``SC2086``).
+        code_severity: severity overrides for ShellCheck codes.
+    """
+
+    rules: list[Rule]
+    severity: dict[str, Severity]
+    ignored_codes: frozenset[str] = frozenset()
+    code_severity: dict[str, Severity | None] = field(default_factory=dict)
+    overridden: frozenset[str] = frozenset()
+
+
+def select_rules(config: Config, reg: Registry | None = None) -> Selection:
+    """Decide which rules run under ``config``.
+
+    Order: the default set (rules with ``enabled=True``); ``select`` replaces it (``ALL`` means
+    every rule); ``extend-select`` adds to it; a ``severity`` override turns a rule on at that
+    level (``off`` turns it off); ``ignore`` removes rules last.
+
+    Raises:
+        UnknownRuleError: a reference names no rule and is not a ShellCheck code.
+    """
+    reg = reg or registry()
+
+    def resolve(refs: Iterable[str]) -> tuple[list[Rule], list[str]]:
+        rules: list[Rule] = []
+        codes: list[str] = []
+        for ref in refs:
+            if ref.strip().upper() == "ALL":
+                rules.extend(reg.rules)
+                continue
+            rule = reg.get(ref)
+            if rule is not None:
+                rules.append(rule)
+            elif _SHELLCHECK_CODE_RE.match(ref.strip()):
+                codes.append(ref.strip().upper())
+            else:
+                raise UnknownRuleError(f"unknown rule {ref!r}")
+        return rules, codes
+
+    if config.select is not None:
+        chosen = {r.id for r in resolve(config.select)[0]}
+    else:
+        chosen = {r.id for r in reg.rules if r.enabled}
+    chosen |= {r.id for r in resolve(config.extend_select)[0]}
+    severity = {r.id: r.severity for r in reg.rules}
+    code_severity: dict[str, Severity | None] = {}
+    for ref, level in config.severity.items():
+        if _SHELLCHECK_CODE_RE.match(ref.strip()):
+            code_severity[ref.strip().upper()] = level
+            continue
+        rule = reg.get(ref)
+        if rule is None:
+            raise UnknownRuleError(f"unknown rule {ref!r} in severity overrides")
+        if level is None:
+            chosen.discard(rule.id)
+        else:
+            severity[rule.id] = level
+            chosen.add(rule.id)
+    overridden = {rid for rid, level in severity.items()
+                  if reg.get(rid) is not None and level != reg.get(rid).severity}  # type: ignore[union-attr]
+    ignored_rules, ignored_codes = resolve(config.ignore)
+    chosen -= {r.id for r in ignored_rules}
+    return Selection([r for r in reg.rules if r.id in chosen], severity,
+                     frozenset(ignored_codes), code_severity, frozenset(overridden))
+
+
+@record
+class Pragma:
+    """An ignore pragma comment.
+
+    Attributes:
+        tool: ``dockwise`` or ``hadolint``.
+        is_global: ``global ignore=``.
+        refs: ``(reference, span)`` for each listed id or name.
+        span: the whole comment.
+        instruction: index of the instruction it applies to (``None`` for global ones or
+            when nothing follows).
+    """
+
+    tool: str
+    is_global: bool
+    refs: tuple[tuple[str, n.Span], ...]
+    span: n.Span
+    instruction: int | None
+
+
+def find_pragmas(dockerfile: n.Dockerfile) -> list[Pragma]:
+    """Every ignore pragma in the file's comments."""
+    out = []
+    for comment in dockerfile.comments:
+        raw = dockerfile.lines[comment.span.start_line - 1][comment.span.start_column - 1:]
+        m = _PRAGMA_RE.match(raw)
+        if not m:
+            continue
+        base = comment.span.start_column + m.start(3)
+        refs = tuple(
+            (t.group(0), n.Span(comment.span.start_line, base + t.start(),
+                                comment.span.start_line, base + t.end()))
+            for t in _ID_TOKEN_RE.finditer(m.group(3)))
+        out.append(Pragma(m.group(1).lower(), bool(m.group(2)), refs, comment.span,
+                          None if m.group(2) else comment.next_instruction))
+    return out
+
+
+def shell_pragma(dockerfile: n.Dockerfile) -> str | None:
+    """The shell named by a ``# hadolint shell=`` / ``# dockwise shell=`` comment, if any."""
+    for comment in dockerfile.comments:
+        raw = dockerfile.lines[comment.span.start_line - 1][comment.span.start_column - 1:]
+        m = _SHELL_PRAGMA_RE.match(raw)
+        if m:
+            return m.group(1)
+    return None
+
+
+def check_directive(dockerfile: n.Dockerfile) -> tuple[frozenset[str], bool]:
+    """BuildKit's ``# check=`` directive: (names to skip, lower-cased; error=true)."""
+    d = dockerfile.directive("check")
+    if d is None:
+        return frozenset(), False
+    skip: set[str] = set()
+    error = False
+    for part in d.value.split(";"):
+        key, _, value = part.partition("=")
+        key = key.strip().lower()
+        if key == "skip":
+            skip |= {v.strip().lower() for v in value.split(",") if v.strip()}
+        elif key == "error":
+            error = value.strip().lower() == "true"
+    return frozenset(skip), error
+
+
+@record(frozen=False)
+class FileResult:
+    """The outcome of linting one input.
+
+    Attributes:
+        path: the name shown for the input.
+        findings: what was found, sorted by position then rule id.
+        error: why the input could not be linted (unreadable, binary), or ``None``.
+        error_line: 1-based line of the input error, when known.
+    """
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    error_line: int | None = None
+
+
+class Linter:
+    """Lints Dockerfiles under one configuration.
+
+    Args:
+        config: the settings (already merged with command-line options).
+        target: ``--target`` stage for the model's notion of the final image.
+        context: a build context directory for every file (else each file's directory).
+        reg: the rule registry (the built-in one by default).
+
+    Raises:
+        UnknownRuleError: the configuration names a rule that does not exist.
+    """
+
+    def __init__(self, config: Config, *, target: str | None = None,
+                 context: Path | None = None, reg: Registry | None = None) -> None:
+        self.config = config
+        self.registry = reg or registry()
+        self.selection = select_rules(config, self.registry)
+        self.target = target
+        self.context = context
+
+    def lint_path(self, path: Path, display: str | None = None) -> FileResult:
+        """Read and lint a file; an unreadable or binary file gives a result with ``error``."""
+        name = display or str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return FileResult(name, error=f"cannot read file: {exc.strerror or exc}")
+        context_dir = self.context or path.parent
+        return self.lint_source(data, name, context=BuildContext(context_dir, path))
+
+    def lint_source(self, source: bytes | str, path: str = "Dockerfile",
+                    context: BuildContext | None = None) -> FileResult:
+        """Lint Dockerfile text or bytes; ``path`` is the name used in findings."""
+        try:
+            dockerfile = parse(source, path)
+        except InputError as exc:
+            return FileResult(path, error=exc.message, error_line=exc.line)
+        if context is None and self.context is not None:
+            context = BuildContext(self.context)
+        return FileResult(path, self.lint_tree(dockerfile, path, context))
+
+    def lint_tree(self, dockerfile: n.Dockerfile, path: str,
+                  context: BuildContext | None = None) -> list[Finding]:
+        """Run the selected rules over a parsed file and return the findings, sorted."""
+        model = Model(dockerfile, context=context, target=self.target,
+                      shell_override=shell_pragma(dockerfile))
+        return _FileRun(self, model, path).run()
+
+
+class _FileRun:
+    """The state of linting one file: pragmas, instruction lookup, collected findings."""
+
+    def __init__(self, linter: Linter, model: Model, path: str) -> None:
+        self.linter = linter
+        self.model = model
+        self.path = path
+        self.dockerfile = model.dockerfile
+        self.findings: list[Finding] = []
+        instrs = self.dockerfile.instructions
+        self._starts = [i.span.start_line for i in instrs]
+        self.skip_checks, self.checks_are_errors = check_directive(self.dockerfile)
+        self.pragmas = find_pragmas(self.dockerfile)
+        self.global_ignores: set[str] = set()
+        self.local_ignores: dict[int, set[str]] = {}
+        self.unknown_refs: list[tuple[str, n.Span]] = []
+        reg = linter.registry
+        honour = not linter.config.disable_ignore_pragma
+        for pragma in self.pragmas:
+            for ref, span in pragma.refs:
+                rule = reg.get(ref)
+                if rule is None and not _SHELLCHECK_CODE_RE.match(ref):
+                    self.unknown_refs.append((ref, span))
+                    continue
+                key = rule.id if rule is not None else ref.upper()
+                if not honour:
+                    continue
+                if pragma.is_global:
+                    self.global_ignores.add(key)
+                elif pragma.instruction is not None:
+                    self.local_ignores.setdefault(pragma.instruction, set()).add(key)
+
+    def instruction_index(self, line: int) -> int | None:
+        i = bisect.bisect_right(self._starts, line) - 1
+        if i < 0:
+            return None
+        instr = self.dockerfile.instructions[i]
+        if instr.span.start_line <= line <= instr.span.end_line:
+            return i
+        return None
+
+    def run(self) -> list[Finding]:
+        selection = self.linter.selection
+        config = self.linter.config
+        for rule in selection.rules:
+            if self.skip_checks and (("all" in self.skip_checks and "buildkit" in rule.tags) or
+                                     any(a.lower() in self.skip_checks for a in rule.names)):
+                continue
+            severity = selection.severity[rule.id]
+            if self.checks_are_errors and "buildkit" in rule.tags:
+                severity = Severity.ERROR
+            try:
+                for violation in rule.check(self.model, config):
+                    self.add(rule, severity, violation)
+            except Exception as exc:  # a bug in a rule must not stop the run
+                self.findings.append(Finding(
+                    INTERNAL_ERROR_ID, "internal-error", Severity.ERROR,
+                    f"internal error in rule {rule.id}: {type(exc).__name__}: {exc}",
+                    self.path, n.Span(1, 1, 1, 1)))
+        self.findings.sort(key=Finding.sort_key)
+        return self.findings
+
+    def add(self, rule: Rule, severity: Severity, v: Violation) -> None:
+        code = v.code or rule.id
+        selection = self.linter.selection
+        if code != rule.id:
+            if code.upper() in selection.ignored_codes:
+                return
+            if code.upper() in selection.code_severity:
+                override = selection.code_severity[code.upper()]
+                if override is None:
+                    return
+                severity = override
+            else:
+                severity = v.severity or severity
+        elif v.severity is not None and rule.id not in selection.overridden and \
+                not (self.checks_are_errors and "buildkit" in rule.tags):
+            severity = v.severity
+        if rule.id in self.global_ignores or code.upper() in self.global_ignores:
+            return
+        line = v.instruction.span.start_line if v.instruction is not None else v.span.start_line
+        index = self.instruction_index(line)
+        if index is not None:
+            local = self.local_ignores.get(index)
+            if local and (rule.id in local or code.upper() in local):
+                return
+        stage = None
+        if index is not None:
+            found = self.model.stage_of(self.dockerfile.instructions[index])
+            if found is not None:
+                stage = found.label
+        name = rule.name if code == rule.id else v.code_name or rule.name
+        self.findings.append(Finding(code, name, severity, v.message, self.path, v.span, stage,
+                                     v.fix))
+
+
+def exit_code(results: Iterable[FileResult], fail_on: Severity | None, *, no_fail: bool = False,
+              usage_error: bool = False) -> int:
+    """The process exit code: 2 if any input could not be linted (or a usage error), else 1 if
+    a finding is at or above ``fail_on`` (and ``no_fail`` is off), else 0."""
+    results = list(results)
+    if usage_error or any(r.error for r in results):
+        return 2
+    if no_fail or fail_on is None:
+        return 0
+    for r in results:
+        for f in r.findings:
+            if f.severity >= fail_on:
+                return 1
+    return 0
+
+
+def lint_text(text: str | bytes, path: str = "Dockerfile", config: Config | None = None,
+              context: Path | None = None, target: str | None = None) -> list[Finding]:
+    """Lint a string; the convenience entry point for tests and library use.
+
+    Raises:
+        InputError: ``text`` is binary data.
+    """
+    linter = Linter(config or Config(), target=target)
+    ctx = BuildContext(context) if context is not None else None
+    result = linter.lint_source(text, path, ctx)
+    if result.error:
+        raise InputError(path, result.error, result.error_line)
+    return result.findings

@@ -1,0 +1,843 @@
+"""Syntax tree -> build model: stages as a graph, with the state in effect at every instruction.
+
+The model is what rules read. It answers, as BuildKit would when building:
+
+* which :class:`Stage` each instruction belongs to, each stage's base (an :class:`ImageRef`
+  resolved through global ``ARG`` defaults, or a parent stage), and the final stage (the last
+  one, or ``--target``);
+* which stages *reach the final image*: the final stage and, transitively, the stages it builds
+  on (``FROM stage``) or copies from (``COPY --from``, ``RUN --mount=from=``);
+* the :class:`BuildState` in effect when each instruction runs: USER, WORKDIR, SHELL and the
+  ARG/ENV environment, inherited from a parent stage the way BuildKit inherits an image config;
+* the shell :class:`~dockwise.syntax.shell.Script` of each RUN (parsed once, on demand);
+* the :class:`BuildContext` (the Dockerfile's directory unless another is given), with its
+  ``.dockerignore``.
+
+Scoping follows BuildKit: ARGs declared before the first FROM are visible in FROM lines only,
+unless a stage re-declares them with ``ARG NAME``; ENV wins over ARG of the same name; the
+automatic platform ARGs (``TARGETPLATFORM``, ``BUILDARCH``, ...) are defined in the global
+scope and, once declared in a stage, there too. A value the linter cannot know (an ARG without
+a default, a ``--build-arg``, a variable the base image may define) stays *unknown*: expansions
+keep it as written and report ``known=False``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from dockwise.record import field, record
+from dockwise.syntax import nodes as n
+from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
+from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand
+
+#: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
+AUTOMATIC_PLATFORM_ARGS = frozenset({
+    "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+    "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+})
+#: ARGs usable without declaration (proxy settings and BuildKit knobs).
+PREDEFINED_ARGS = frozenset({
+    "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
+    "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
+}) | AUTOMATIC_PLATFORM_ARGS
+DEFAULT_LINUX_SHELL = ("/bin/sh", "-c")
+DEFAULT_WINDOWS_SHELL = ("cmd", "/S", "/C")
+_WINDOWS_IMAGE_RE = re.compile(r"(windows|nanoserver|servercore)", re.IGNORECASE)
+_DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
+_SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
+
+
+@record
+class ImageRef:
+    """An image reference, parsed the way Docker's reference grammar splits it.
+
+    Attributes:
+        text: the reference after variable expansion (unknown variables kept as written).
+        known: ``False`` when an unknown variable is part of it.
+        registry: the registry host (``gcr.io``, ``localhost:5000``), or ``None`` when the
+            reference names no registry (Docker Hub).
+        repository: the path without registry, tag or digest (``golang``,
+            ``distroless/static-debian12``).
+        tag: the tag, or ``None``.
+        digest: the ``sha256:...`` digest, or ``None``.
+    """
+
+    text: str
+    known: bool
+    registry: str | None
+    repository: str
+    tag: str | None
+    digest: str | None
+
+    @classmethod
+    def parse(cls, text: str, known: bool = True) -> ImageRef:
+        """Split ``text`` into registry, repository, tag and digest (never raises)."""
+        rest = text
+        digest = None
+        if "@" in rest:
+            rest, _, digest = rest.partition("@")
+        registry = None
+        first, sep, remainder = rest.partition("/")
+        if sep and ("." in first or ":" in first or first == "localhost" or
+                    first.startswith("$")):
+            registry, rest = first, remainder
+        tag = None
+        last_slash = rest.rfind("/")
+        colon = rest.rfind(":")
+        if colon > last_slash:
+            rest, tag = rest[:colon], rest[colon + 1:]
+        return cls(text, known, registry, rest, tag, digest or None)
+
+    @property
+    def name(self) -> str:
+        """The last path component (``golang``, ``static-debian12``)."""
+        return self.repository.rsplit("/", 1)[-1].lower()
+
+    @property
+    def is_scratch(self) -> bool:
+        """``True`` for the empty ``scratch`` base."""
+        return self.registry is None and self.repository.lower() == "scratch" and \
+            self.tag is None and self.digest is None
+
+    @property
+    def is_docker_hub(self) -> bool:
+        """``True`` when the image comes from Docker Hub (no registry, or docker.io)."""
+        return self.registry is None or self.registry.lower() in _DOCKER_HUB
+
+    @property
+    def is_windows(self) -> bool:
+        """A Windows base image (its default shell is ``cmd``)."""
+        return bool(_WINDOWS_IMAGE_RE.search(self.repository))
+
+    # -- what kind of image this is (facts from the images' own documentation) ----------------
+
+    @property
+    def tag_lower(self) -> str:
+        """The tag in lower case (``""`` without a tag)."""
+        return (self.tag or "").lower()
+
+    @property
+    def is_go_toolchain(self) -> bool:
+        """The official Go image (``golang``, ``*/golang``, any registry)."""
+        return self.name == "golang"
+
+    @property
+    def is_alpine(self) -> bool:
+        """Alpine Linux (musl libc): ``alpine`` or an ``-alpine`` tag variant."""
+        return self.name == "alpine" or "alpine" in self.tag_lower
+
+    @property
+    def is_distroless(self) -> bool:
+        """Google's distroless images (``gcr.io/distroless/...``)."""
+        return self.repository.lower().startswith("distroless/")
+
+    @property
+    def is_chainguard(self) -> bool:
+        """Chainguard images (``cgr.dev/chainguard/...``)."""
+        return (self.registry or "").lower() == "cgr.dev"
+
+    @property
+    def is_static(self) -> bool:
+        """An image with no libc for dynamic binaries: scratch, distroless ``static``,
+        Chainguard ``static``."""
+        return self.is_scratch or ((self.is_distroless or self.is_chainguard) and
+                                   self.name.startswith("static"))
+
+    @property
+    def has_shell(self) -> bool:
+        """``False`` for images without ``/bin/sh``: scratch, distroless (except ``debug``
+        tags), Chainguard (except ``-dev`` tags)."""
+        if self.is_scratch:
+            return False
+        if self.is_distroless:
+            return "debug" in self.tag_lower
+        if self.is_chainguard:
+            return "dev" in self.tag_lower
+        return True
+
+    @property
+    def is_minimal(self) -> bool:
+        """A small runtime base: scratch, alpine, distroless, busybox, Chainguard, or a
+        ``-slim`` variant (the guide's runtime choices)."""
+        return (self.is_scratch or self.is_alpine or self.is_distroless or self.is_chainguard
+                or self.name == "busybox" or "slim" in self.tag_lower)
+
+    @property
+    def defaults_to_nonroot(self) -> bool:
+        """Images whose default user is not root: distroless ``nonroot`` tags and Chainguard."""
+        if self.is_distroless:
+            return "nonroot" in self.tag_lower
+        return self.is_chainguard
+
+    @property
+    def is_glibc(self) -> bool:
+        """A glibc-based image as far as the name tells (not alpine, not static); ``golang``
+        without ``-alpine`` is Debian."""
+        return not self.is_scratch and not self.is_alpine and not self.is_static
+
+
+@record
+class Variable:
+    """A variable in a build's environment.
+
+    Attributes:
+        name: the variable name.
+        value: its value, or ``None`` when unknown to the linter.
+        kind: ``"env"`` (ENV), ``"arg"`` (ARG) or ``"auto"`` (BuildKit's automatic ARGs).
+        instruction: where it was declared, or ``None`` for automatic ones.
+    """
+
+    name: str
+    value: str | None
+    kind: str
+    instruction: n.Instruction | None = None
+
+
+@record
+class BuildState:
+    """What is in effect when an instruction runs.
+
+    Attributes:
+        user: the last USER value (expanded) in this stage or its parent stages, or ``None``
+            when none was set (the base image's default user applies).
+        user_instruction: the USER instruction that set it.
+        workdir: the working directory, or ``None`` when never set (the base image's, ``/``
+            for most images).
+        shell: the SHELL in effect (``("/bin/sh", "-c")`` by default).
+        shell_instruction: the SHELL instruction that set it, if any.
+        variables: ENV and ARG variables visible to the instruction.
+        base_env_unknown: the stage builds on an external image whose environment the linter
+            does not know (so an undeclared variable may still be set).
+    """
+
+    user: str | None = None
+    user_instruction: n.User | None = None
+    workdir: str | None = None
+    shell: tuple[str, ...] = DEFAULT_LINUX_SHELL
+    shell_instruction: n.Shell | None = None
+    variables: Mapping[str, Variable] = field(default_factory=dict)
+    base_env_unknown: bool = True
+
+    def lookup(self, name: str) -> tuple[VarStatus, str]:
+        """:data:`~dockwise.syntax.variables.Lookup` over this state's variables."""
+        var = self.variables.get(name)
+        if var is None:
+            return (VarStatus.UNKNOWN if self.base_env_unknown else VarStatus.UNSET, "")
+        if var.value is None:
+            return (VarStatus.UNKNOWN, "")
+        return (VarStatus.SET, var.value)
+
+    def env_value(self, name: str) -> str | None:
+        """The known value of ``name``, or ``None`` when unset or unknown."""
+        var = self.variables.get(name)
+        return var.value if var is not None else None
+
+    @property
+    def shell_name(self) -> str:
+        """The shell program's base name, lower case (``sh``, ``bash``, ``pwsh``, ``cmd``)."""
+        if not self.shell:
+            return ""
+        prog = self.shell[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
+        return prog[:-4] if prog.endswith(".exe") else prog
+
+    @property
+    def is_posix_shell(self) -> bool:
+        """``True`` when RUN commands are run by a POSIX shell (not cmd or PowerShell)."""
+        return self.shell_name in POSIX_SHELLS
+
+
+@record(eq=False, frozen=False)
+class Stage:
+    """A build stage: a FROM and the instructions up to the next FROM.
+
+    Attributes:
+        index: 0-based position.
+        name: the ``AS`` name in lower case (BuildKit's), or ``None``.
+        from_: the FROM instruction.
+        instructions: the instructions after FROM, in order.
+        base: the base image after expanding global ARGs, or ``None`` when the stage builds
+            on another stage (see :attr:`parent`) or FROM has no image.
+        parent: the earlier stage named in FROM, if any.
+        platform: the ``--platform`` value as written, if any.
+        is_final: this stage becomes the image (the last stage, or ``--target``).
+        reaches_final: the final stage, or a stage it builds on or copies from (transitively).
+        depends_on: indexes of stages this one builds on or copies from.
+    """
+
+    index: int
+    name: str | None
+    from_: n.From
+    instructions: tuple[n.Instruction, ...] = ()
+    base: ImageRef | None = None
+    parent: Stage | None = None
+    platform: str | None = None
+    is_final: bool = False
+    reaches_final: bool = False
+    depends_on: tuple[int, ...] = ()
+    final_state: BuildState = field(default_factory=BuildState)
+
+    @property
+    def lineage(self) -> list[Stage]:
+        """This stage and the stages it is built ``FROM``, nearest first (``[self, parent,
+        grandparent, ...]``); the last one is based on an external image (or on nothing)."""
+        chain: list[Stage] = []
+        stage: Stage | None = self
+        while stage is not None and stage not in chain:
+            chain.append(stage)
+            stage = stage.parent
+        return chain
+
+    @property
+    def root(self) -> Stage:
+        """The last stage of :attr:`lineage`: the one whose FROM names an external image."""
+        return self.lineage[-1]
+
+    @property
+    def root_base(self) -> ImageRef | None:
+        """The external image at the bottom of the FROM chain (through parent stages)."""
+        return self.root.base
+
+    @property
+    def label(self) -> str:
+        """A name for messages: the stage name, or its index as BuildKit numbers it."""
+        return self.name if self.name is not None else str(self.index)
+
+    def __repr__(self) -> str:
+        return f"Stage({self.index}, {self.name!r}, base={self.base and self.base.text!r})"
+
+
+class BuildContext:
+    """The build context directory, read lazily.
+
+    Attributes:
+        root: the context directory.
+        dockerfile: the Dockerfile's path (for a Dockerfile-specific ``.dockerignore``).
+    """
+
+    def __init__(self, root: Path, dockerfile: Path | None = None) -> None:
+        self.root = root
+        self.dockerfile = dockerfile
+
+    @functools.cached_property
+    def dockerignore_path(self) -> Path | None:
+        """The ignore file BuildKit would use: ``<Dockerfile>.dockerignore`` next to the
+        Dockerfile, else ``.dockerignore`` at the context root; ``None`` when neither exists."""
+        if self.dockerfile is not None:
+            specific = self.dockerfile.with_name(self.dockerfile.name + ".dockerignore")
+            if specific.is_file():
+                return specific
+        candidate = self.root / ".dockerignore"
+        return candidate if candidate.is_file() else None
+
+    @functools.cached_property
+    def dockerignore_patterns(self) -> tuple[str, ...]:
+        """The ignore patterns, comments and blank lines removed (empty when no file)."""
+        path = self.dockerignore_path
+        if path is None:
+            return ()
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ()
+        out = []
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+        return tuple(out)
+
+    def exists(self, relative: str) -> bool:
+        """``True`` when ``relative`` (a path inside the context) exists."""
+        rel = relative.lstrip("/")
+        if rel in ("", "."):
+            return self.root.is_dir()
+        try:
+            return (self.root / rel).exists()
+        except OSError:
+            return False
+
+    def is_ignored(self, relative: str) -> bool:
+        """``True`` when ``.dockerignore`` excludes ``relative`` from the context.
+
+        Matching is Docker's (the docker SDK's ``PatternMatcher``: Go ``filepath.Match`` with
+        ``**``, ``!`` exceptions, later patterns winning).
+        """
+        patterns = self.dockerignore_patterns
+        if not patterns:
+            return False
+        return self._matcher.matches(os.path.normpath(relative.lstrip("/")))
+
+    @functools.cached_property
+    def _matcher(self):  # type: ignore[no-untyped-def]
+        from docker.utils.build import PatternMatcher  # the SDK's Docker-compatible matcher
+
+        return PatternMatcher(list(self.dockerignore_patterns))
+
+
+class Model:
+    """The build model of one Dockerfile. See the module docstring.
+
+    Args:
+        dockerfile: the parsed file.
+        context: the build context, or ``None`` when linting text with no directory.
+        target: the ``--target`` stage name; the last stage when ``None``.
+        build_args: ``--build-arg`` values (they make ARG values known).
+        shell_override: a shell from a ``# hadolint shell=`` / ``# dockwise shell=`` pragma.
+    """
+
+    def __init__(self, dockerfile: n.Dockerfile, context: BuildContext | None = None,
+                 target: str | None = None, build_args: Mapping[str, str] | None = None,
+                 shell_override: str | None = None) -> None:
+        self.dockerfile = dockerfile
+        self.context = context
+        self.target = target
+        self.build_args = dict(build_args or {})
+        self.shell_override = shell_override
+        self.escape = dockerfile.escape
+        self.stages: list[Stage] = []
+        self.global_args: list[n.Arg] = []
+        self.before_first_from: list[n.Instruction] = []
+        self._stage_of: dict[int, Stage] = {}
+        self._state: dict[int, BuildState] = {}
+        self._scripts: dict[int, tuple[Script, ...]] = {}
+        self._by_kind: dict[type, list[n.Instruction]] = {}
+        self.global_variables: dict[str, Variable] = {}
+        self._build()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        for name in AUTOMATIC_PLATFORM_ARGS:
+            self.global_variables[name] = Variable(name, self.build_args.get(name), "auto")
+        current: Stage | None = None
+        body: list[n.Instruction] = []
+        for instr in self.dockerfile.instructions:
+            self._by_kind.setdefault(type(instr), []).append(instr)
+            if isinstance(instr, n.From):
+                if current is not None:
+                    current.instructions = tuple(body)
+                current = self._new_stage(instr)
+                body = []
+                continue
+            if current is None:
+                self.before_first_from.append(instr)
+                if isinstance(instr, n.Arg):
+                    self.global_args.append(instr)
+                    for pair in instr.pairs:
+                        self._declare_global(pair, instr)
+                continue
+            body.append(instr)
+            self._stage_of[id(instr)] = current
+        if current is not None:
+            current.instructions = tuple(body)
+        for stage in self.stages:
+            self._run_stage(stage)
+        self._mark_final()
+
+    def _declare_global(self, pair: n.KeyValue, instr: n.Arg) -> None:
+        name = pair.key.text
+        if name in self.build_args:
+            value: str | None = self.build_args[name]
+        elif pair.value is None:
+            value = None
+        else:
+            value = self._expand_with(pair.value.text, self._global_lookup).text
+            if not self._expand_with(pair.value.text, self._global_lookup).known:
+                value = None
+        self.global_variables[name] = Variable(name, value, "arg", instr)
+
+    def _global_lookup(self, name: str) -> tuple[VarStatus, str]:
+        var = self.global_variables.get(name)
+        if var is None:
+            return (VarStatus.UNSET, "")
+        if var.value is None:
+            return (VarStatus.UNKNOWN, "")
+        return (VarStatus.SET, var.value)
+
+    def _expand_with(self, text: str, lookup: Lookup) -> Expansion:
+        return expand(text, lookup, self.escape)
+
+    def _new_stage(self, instr: n.From) -> Stage:
+        index = len(self.stages)
+        name = instr.stage_name.text.lower() if instr.stage_name is not None else None
+        stage = Stage(index, name, instr, platform=instr.flag_value("platform"))
+        self._stage_of[id(instr)] = stage
+        if instr.image is not None:
+            exp = self._expand_with(instr.image.text, self._global_lookup)
+            parent = self.stage_named(exp.text) if exp.known else None
+            if parent is not None and parent.index < index:
+                stage.parent = parent
+            else:
+                stage.base = ImageRef.parse(exp.text, exp.known)
+        self.stages.append(stage)
+        return stage
+
+    def _initial_state(self, stage: Stage) -> BuildState:
+        if stage.parent is not None:
+            inherited = stage.parent.final_state
+            return BuildState(user=inherited.user, user_instruction=inherited.user_instruction,
+                              workdir=inherited.workdir, shell=inherited.shell,
+                              shell_instruction=inherited.shell_instruction,
+                              variables=dict(inherited.variables),
+                              base_env_unknown=inherited.base_env_unknown)
+        base = stage.base
+        shell: tuple[str, ...] = DEFAULT_WINDOWS_SHELL if base is not None and \
+            base.is_windows else DEFAULT_LINUX_SHELL
+        if self.shell_override:
+            shell = tuple(self.shell_override.split()) or shell
+        unknown_env = base is not None and not base.is_scratch
+        return BuildState(shell=shell, variables={}, base_env_unknown=unknown_env)
+
+    def _run_stage(self, stage: Stage) -> None:
+        state = self._initial_state(stage)
+        variables = dict(state.variables)
+        user, user_instr = state.user, state.user_instruction
+        workdir = state.workdir
+        shell, shell_instr = state.shell, state.shell_instruction
+        unknown_env = state.base_env_unknown
+        self._state[id(stage.from_)] = state
+        for instr in stage.instructions:
+            self._state[id(instr)] = state
+            changed = True
+
+            def lookup(name: str, _vars: dict[str, Variable] = variables,
+                       _unknown: bool = unknown_env) -> tuple[VarStatus, str]:
+                var = _vars.get(name)
+                if var is None:
+                    return (VarStatus.UNKNOWN if _unknown else VarStatus.UNSET, "")
+                if var.value is None:
+                    return (VarStatus.UNKNOWN, "")
+                return (VarStatus.SET, var.value)
+
+            if isinstance(instr, n.Env):
+                variables = dict(variables)
+                # BuildKit expands every pair with the environment before the instruction
+                for pair in instr.pairs:
+                    if pair.value is None:
+                        continue
+                    exp = self._expand_with(pair.value.text, lookup)
+                    variables[pair.key.text] = Variable(pair.key.text,
+                                                        exp.text if exp.known else None,
+                                                        "env", instr)
+            elif isinstance(instr, n.Arg):
+                variables = dict(variables)
+                for pair in instr.pairs:
+                    name = pair.key.text
+                    existing = variables.get(name)
+                    if existing is not None and existing.kind == "env":
+                        continue  # ENV wins over ARG
+                    if name in self.build_args:
+                        value: str | None = self.build_args[name]
+                    elif pair.value is not None:
+                        exp = self._expand_with(pair.value.text, lookup)
+                        value = exp.text if exp.known else None
+                    elif name in self.global_variables:
+                        value = self.global_variables[name].value
+                    else:
+                        value = None
+                    variables[name] = Variable(name, value, "arg", instr)
+            elif isinstance(instr, n.User) and instr.value is not None:
+                exp = self._expand_with(instr.value.text, lookup)
+                user, user_instr = exp.text, instr
+            elif isinstance(instr, n.Workdir) and instr.value is not None:
+                exp = self._expand_with(instr.value.text, lookup)
+                path = exp.text
+                if not path.startswith("/") and not re.match(r"^[A-Za-z]:[\\/]", path):
+                    path = (workdir or "/").rstrip("/") + "/" + path
+                workdir = path
+            elif isinstance(instr, n.Shell) and instr.is_exec and instr.exec_args:
+                if not self.shell_override:
+                    shell, shell_instr = instr.argv, instr
+            else:
+                changed = False
+            if changed:
+                state = BuildState(user, user_instr, workdir, shell, shell_instr, variables,
+                                   unknown_env)
+        stage.final_state = state
+
+    def _mark_final(self) -> None:
+        if not self.stages:
+            return
+        final = self.stages[-1]
+        if self.target:
+            named = self.stage_named(self.target)
+            if named is not None:
+                final = named
+        final.is_final = True
+        for stage in self.stages:
+            stage.depends_on = tuple(sorted(self._dependencies(stage)))
+        todo = [final]
+        while todo:
+            stage = todo.pop()
+            if stage.reaches_final:
+                continue
+            stage.reaches_final = True
+            todo.extend(self.stages[i] for i in stage.depends_on)
+
+    def _dependencies(self, stage: Stage) -> set[int]:
+        deps: set[int] = set()
+        if stage.parent is not None:
+            deps.add(stage.parent.index)
+        for instr in stage.instructions:
+            ref = None
+            if isinstance(instr, n.Copy):
+                ref = instr.flag_value("from")
+                if ref is not None:
+                    target = self.copy_source(instr)
+                    if isinstance(target, Stage) and target.index != stage.index:
+                        deps.add(target.index)
+            elif isinstance(instr, n.Run):
+                for mount in self.mounts(instr):
+                    src = mount.get("from")
+                    if src:
+                        target_stage = self._resolve_stage_ref(src, instr)
+                        if target_stage is not None and target_stage.index != stage.index:
+                            deps.add(target_stage.index)
+        return deps
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def stage_named(self, name: str) -> Stage | None:
+        """The stage called ``name`` (case-insensitive, as BuildKit), or ``None``."""
+        wanted = name.lower()
+        for stage in self.stages:
+            if stage.name == wanted:
+                return stage
+        return None
+
+    def stage_of(self, instr: n.Instruction) -> Stage | None:
+        """The stage an instruction belongs to (``None`` before the first FROM)."""
+        return self._stage_of.get(id(instr))
+
+    def state(self, instr: n.Instruction) -> BuildState:
+        """The :class:`BuildState` in effect when ``instr`` runs."""
+        found = self._state.get(id(instr))
+        if found is not None:
+            return found
+        return BuildState(variables=dict(self.global_variables), base_env_unknown=False)
+
+    def instructions(self, *kinds: type[n.Instruction]) -> Iterator[n.Instruction]:
+        """Top-level instructions of the given node types, in file order."""
+        if len(kinds) == 1:
+            yield from self._by_kind.get(kinds[0], ())
+            return
+        for instr in self.dockerfile.instructions:
+            if isinstance(instr, kinds):
+                yield instr
+
+    @property
+    def final_stage(self) -> Stage | None:
+        """The stage that becomes the image."""
+        for stage in self.stages:
+            if stage.is_final:
+                return stage
+        return None
+
+    def expand(self, text: str, instr: n.Instruction) -> Expansion:
+        """Expand ``text`` with the variables in effect at ``instr``.
+
+        For FROM lines and instructions before the first FROM, only global ARGs are visible.
+        """
+        if isinstance(instr, n.From) or self.stage_of(instr) is None:
+            return self._expand_with(text, self._global_lookup)
+        return self._expand_with(text, self.state(instr).lookup)
+
+    def _resolve_stage_ref(self, ref: str, instr: n.Instruction) -> Stage | None:
+        exp = self.expand(ref, instr)
+        if not exp.known:
+            return None
+        value = exp.text
+        stage = self.stage_named(value)
+        if stage is not None:
+            return stage
+        if value.isdigit():
+            idx = int(value)
+            current = self.stage_of(instr)
+            if idx < len(self.stages) and (current is None or idx < current.index):
+                return self.stages[idx]
+        return None
+
+    def copy_source(self, instr: n.Copy) -> Stage | ImageRef | None:
+        """What ``COPY --from`` names: a stage, an external image, or ``None`` (no flag, or
+        a value that depends on unknown variables)."""
+        ref = instr.flag_value("from")
+        if ref is None or ref == "":
+            return None
+        stage = self._resolve_stage_ref(ref, instr)
+        if stage is not None:
+            return stage
+        exp = self.expand(ref, instr)
+        if not exp.known:
+            return None
+        return ImageRef.parse(exp.text)
+
+    def mounts(self, instr: n.Run) -> list[dict[str, str]]:
+        """``RUN --mount`` options as dictionaries (``{"type": "cache", "target": ...}``).
+
+        A mount without ``type`` is a bind mount, as in BuildKit. ``target`` also accepts
+        BuildKit's aliases ``dst`` and ``destination``.
+        """
+        out = []
+        for flag in instr.all_flags("mount"):
+            opts: dict[str, str] = {}
+            for part in _split_csv(flag.value or ""):
+                key, eq, value = part.partition("=")
+                key = key.strip().lower()
+                if key in ("dst", "destination"):
+                    key = "target"
+                if key == "src":
+                    key = "source"
+                opts[key] = value.strip() if eq else "true"
+            opts.setdefault("type", "bind")
+            out.append(opts)
+        return out
+
+    def cache_mount_targets(self, instr: n.Run) -> list[str]:
+        """Targets of ``--mount=type=cache`` (and tmpfs) mounts, expanded where known."""
+        targets = []
+        for m in self.mounts(instr):
+            if m.get("type") in ("cache", "tmpfs") and "target" in m:
+                targets.append(self.expand(m["target"], instr).text)
+        return targets
+
+    def scripts(self, instr: n.Run) -> tuple[Script, ...]:
+        """The shell scripts a RUN executes, parsed with tree-sitter-bash (cached).
+
+        * shell form: the command line (with heredoc bodies attached, as the shell sees them);
+        * a heredoc that *is* the command (``RUN <<EOF``) or that feeds a shell
+          (``RUN <<EOF bash``, ``RUN bash <<EOF``): its body, in the dialect its shebang or the
+          shell names; a body whose shebang names a non-shell interpreter is not included;
+        * exec form ``["sh", "-c", "script"]``: the script.
+
+        Empty when the stage's shell is not a POSIX shell (``cmd``, PowerShell).
+        """
+        key = id(instr)
+        cached = self._scripts.get(key)
+        if cached is not None:
+            return cached
+        result = self._make_scripts(instr)
+        self._scripts[key] = result
+        return result
+
+    def _make_scripts(self, instr: n.Run) -> tuple[Script, ...]:
+        state = self.state(instr)
+        if not state.is_posix_shell:
+            return ()
+        dialect = state.shell_name
+        if instr.is_exec:
+            argv = instr.exec_args
+            if len(argv) >= 3 and argv[0].text.rsplit("/", 1)[-1] in POSIX_SHELLS and \
+                    argv[1].text.startswith("-") and "c" in argv[1].text:
+                tok = argv[2]
+                # positions are exact only when the JSON string has no escapes
+                if instr.line_text[tok.offset + 1: tok.offset + 1 + len(tok.text)] == tok.text:
+                    mapper = PositionMapper([(0, instr.source_map, tok.offset + 1)])
+                    return (parse_script(tok.text, mapper, argv[0].text.rsplit("/", 1)[-1]),)
+            return ()
+        cmd = instr.command
+        if cmd is None:
+            return ()
+        scripts = []
+        heredocs = instr.heredocs
+        if not heredocs:
+            mapper = PositionMapper([(0, instr.source_map, cmd.offset)])
+            return (parse_script(cmd.text, mapper, dialect),)
+        # The command line as the shell receives it: line, then each body and terminator.
+        pieces = [(0, instr.source_map, cmd.offset)]
+        text = cmd.text
+        for doc in heredocs:
+            text += "\n"
+            pieces.append((len(text), doc.content_map, 0))
+            text += doc.content + doc.name + "\n"
+        line_script = parse_script(text, PositionMapper(pieces), dialect)
+        sans_markers = _strip_heredoc_markers(cmd.text)
+        if sans_markers.strip():
+            scripts.append(line_script)
+        feeding_shell = _shell_reading_stdin(line_script, sans_markers)
+        for doc in heredocs:
+            runs_as_script = not sans_markers.strip() or (feeding_shell is not None and
+                                                           doc.fd == 0)
+            if not runs_as_script:
+                continue
+            body_dialect = feeding_shell or dialect
+            m = _SHEBANG_RE.match(doc.text)
+            if m:
+                interp = m.group(1).rsplit("/", 1)[-1]
+                if interp == "env" and m.group(2):
+                    interp = m.group(2).rsplit("/", 1)[-1]
+                if interp not in POSIX_SHELLS:
+                    continue
+                body_dialect = interp
+            mapper = PositionMapper([(0, doc.content_map, 0)])
+            scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc"))
+        return tuple(scripts)
+
+    def commands(self, instr: n.Run) -> Iterator:
+        """Every simple command of every script of ``instr`` (see :meth:`scripts`)."""
+        for script in self.scripts(instr):
+            yield from script.commands
+
+    def context_copy_source(self, instr: n.Instruction) -> n.Token | None:
+        """The source token when a COPY/ADD copies the whole build context (``COPY . .``,
+        ``COPY ./ /src``, ``ADD . /app``, ``COPY * ./``), else ``None``.
+
+        A COPY with ``--from`` copies from a stage or image, not the context.
+        """
+        if not isinstance(instr, n.FileTransfer) or instr.flag("from") is not None:
+            return None
+        for src in instr.sources:
+            text = self.expand(src.text, instr).text if "$" in src.text else src.text
+            if text.strip('"\'') in (".", "./", "*", "./*", "/", "./."):
+                return src
+        return None
+
+    def runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every top-level RUN with its stage, in file order."""
+        for instr in self._by_kind.get(n.Run, ()):
+            stage = self.stage_of(instr)
+            if stage is not None:
+                yield stage, instr  # type: ignore[misc]
+
+
+def _split_csv(value: str) -> list[str]:
+    """Split a ``--mount`` value on commas outside double quotes (BuildKit uses CSV)."""
+    parts: list[str] = []
+    cur: list[str] = []
+    quoted = False
+    for ch in value:
+        if ch == '"':
+            quoted = not quoted
+            continue
+        if ch == "," and not quoted:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    return [p for p in parts if p]
+
+
+_MARKER_RE = re.compile(r"(?:^|(?<=\s))\d*<<-?(?:\"[^\"]*\"|'[^']*'|[^\s<]+)")
+
+
+def _strip_heredoc_markers(text: str) -> str:
+    return _MARKER_RE.sub(" ", text)
+
+
+def _shell_reading_stdin(script: Script, sans_markers: str) -> str | None:
+    """When the RUN line is a single shell reading its script from stdin, return its name."""
+    words = sans_markers.split()
+    if not words:
+        return None
+    prog = words[0].rsplit("/", 1)[-1]
+    if prog not in POSIX_SHELLS:
+        return None
+    if any(w.startswith("-") and not w.startswith("--") and "c" in w[1:] for w in words[1:]):
+        return None
+    if any(not w.startswith("-") for w in words[1:]):
+        return None  # a script file argument: stdin is data
+    return prog
