@@ -11,6 +11,9 @@ them anew inside the image; the download layer is then neither verified nor repr
 guide copies both: ``COPY go.mod go.sum ./``.
 
 ## Example
+```file=go.sum
+example.com/dep v1.0.0 h1:abc=
+```
 ```dockerfile
 FROM golang:1.22 AS build
 WORKDIR /src
@@ -19,6 +22,9 @@ RUN go mod download
 ```
 
 ## Use instead
+```file=go.sum
+example.com/dep v1.0.0 h1:abc=
+```
 ```dockerfile
 FROM golang:1.22 AS build
 WORKDIR /src

@@ -12,15 +12,15 @@ pragma was copied from another tool and hides nothing while looking like it does
 ## Example
 ```dockerfile
 FROM alpine:3.20
-# hadolint ignore=DL3018,DL9999
-RUN apk add --no-cache curl
+# hadolint ignore=DL3019,DL9999
+RUN apk add curl
 ```
 
 ## Use instead
 ```dockerfile
 FROM alpine:3.20
-# hadolint ignore=DL3018
-RUN apk add --no-cache curl
+# hadolint ignore=DL3019
+RUN apk add curl
 ```
 """
 
