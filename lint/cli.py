@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from dockwise import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from dockwise.config import Config
@@ -46,24 +46,35 @@ INTERNAL_ERROR_ID = "DW999"
 
 
 class Registry:
-    """Every rule, indexed by id, name and alias (case-insensitive)."""
+    """Every rule, indexed by id, name and alias (case-insensitive).
+
+    Ids and names are unique; an alias may be shared by several rules when one BuildKit check
+    covers several hadolint rules (``MultipleInstructionsDisallowed`` is DL4003, DL4004 and
+    DL3012), and then names them all.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._index: dict[str, Rule] = {}
+        self._index: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for key in rule.names:
-                self._index[key.lower()] = rule
+                self._index.setdefault(key.lower(), []).append(rule)
 
     def get(self, ref: str) -> Rule | None:
-        """The rule called ``ref`` (id, name or alias), or ``None``."""
-        return self._index.get(ref.strip().lower())
+        """The rule called ``ref`` (id, name or alias), or ``None``; for a shared alias the
+        first rule in id order."""
+        found = self._index.get(ref.strip().lower())
+        return found[0] if found else None
+
+    def resolve(self, ref: str) -> list[Rule]:
+        """Every rule ``ref`` names (several for a shared alias), or ``[]``."""
+        return list(self._index.get(ref.strip().lower(), ()))
 
     def is_known(self, ref: str) -> bool:
         """``True`` for a rule reference or a ShellCheck code (``SC2086``)."""
-        return self.get(ref) is not None or bool(_SHELLCHECK_CODE_RE.match(ref.strip()))
+        return ref.strip().lower() in self._index or bool(_SHELLCHECK_CODE_RE.match(ref.strip()))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
     def __len__(self) -> int:
@@ -120,9 +131,9 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
             if ref.strip().upper() == "ALL":
                 rules.extend(reg.rules)
                 continue
-            rule = reg.get(ref)
-            if rule is not None:
-                rules.append(rule)
+            named = reg.resolve(ref)
+            if named:
+                rules.extend(named)
             elif _SHELLCHECK_CODE_RE.match(ref.strip()):
                 codes.append(ref.strip().upper())
             else:
@@ -140,14 +151,15 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
         if _SHELLCHECK_CODE_RE.match(ref.strip()):
             code_severity[ref.strip().upper()] = level
             continue
-        rule = reg.get(ref)
-        if rule is None:
+        named = reg.resolve(ref)
+        if not named:
             raise UnknownRuleError(f"unknown rule {ref!r} in severity overrides")
-        if level is None:
-            chosen.discard(rule.id)
-        else:
-            severity[rule.id] = level
-            chosen.add(rule.id)
+        for rule in named:
+            if level is None:
+                chosen.discard(rule.id)
+            else:
+                severity[rule.id] = level
+                chosen.add(rule.id)
     overridden = {rid for rid, level in severity.items()
                   if reg.get(rid) is not None and level != reg.get(rid).severity}  # type: ignore[union-attr]
     ignored_rules, ignored_codes = resolve(config.ignore)
@@ -308,17 +320,17 @@ class _FileRun:
         honour = not linter.config.disable_ignore_pragma
         for pragma in self.pragmas:
             for ref, span in pragma.refs:
-                rule = reg.get(ref)
-                if rule is None and not _SHELLCHECK_CODE_RE.match(ref):
+                named = reg.resolve(ref)
+                if not named and not _SHELLCHECK_CODE_RE.match(ref):
                     self.unknown_refs.append((ref, span))
                     continue
-                key = rule.id if rule is not None else ref.upper()
+                keys = {r.id for r in named} if named else {ref.upper()}
                 if not honour:
                     continue
                 if pragma.is_global:
-                    self.global_ignores.add(key)
+                    self.global_ignores |= keys
                 elif pragma.instruction is not None:
-                    self.local_ignores.setdefault(pragma.instruction, set()).add(key)
+                    self.local_ignores.setdefault(pragma.instruction, set()).update(keys)
 
     def instruction_index(self, line: int) -> int | None:
         i = bisect.bisect_right(self._starts, line) - 1

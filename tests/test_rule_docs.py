@@ -80,10 +80,14 @@ def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
 
 
 def test_ids_and_names_are_unique() -> None:
+    """Ids and kebab-case names are unique and distinct from every alias; aliases may be
+    shared (one BuildKit check covering several hadolint rules)."""
     seen: dict[str, str] = {}
+    aliases = {a.lower() for rule in registry() for a in rule.aliases}
     for rule in registry():
-        for key in rule.names:
+        for key in (rule.id, rule.name):
             assert key.lower() not in seen, f"{key} used by {seen.get(key.lower())} and {rule.id}"
+            assert key.lower() not in aliases, f"{key} is also an alias"
             seen[key.lower()] = rule.id
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
 
