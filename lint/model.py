@@ -707,7 +707,8 @@ class Model:
     def scripts(self, instr: n.Run) -> tuple[Script, ...]:
         """The shell scripts a RUN executes, parsed with tree-sitter-bash (cached).
 
-        * shell form: the command line (with heredoc bodies attached, as the shell sees them);
+        * shell form: the command line (heredoc markers blanked out; their bodies are data for
+          the command unless a shell runs them, see below);
         * a heredoc that *is* the command (``RUN <<EOF``) or that feeds a shell
           (``RUN <<EOF bash``, ``RUN bash <<EOF``): its body, in the dialect its shebang or the
           shell names; a body whose shebang names a non-shell interpreter is not included;
@@ -746,18 +747,14 @@ class Model:
         if not heredocs:
             mapper = PositionMapper([(0, instr.source_map, cmd.offset)])
             return (parse_script(cmd.text, mapper, dialect),)
-        # The command line as the shell receives it: line, then each body and terminator.
-        pieces = [(0, instr.source_map, cmd.offset)]
-        text = cmd.text
-        for doc in heredocs:
-            text += "\n"
-            pieces.append((len(text), doc.content_map, 0))
-            text += doc.content + doc.name + "\n"
-        line_script = parse_script(text, PositionMapper(pieces), dialect)
-        sans_markers = _strip_heredoc_markers(cmd.text)
+        # The command line with each heredoc marker blanked (same length, so positions stay
+        # exact): the bodies are data for the command, or scripts parsed on their own below.
+        sans_markers = _MARKER_RE.sub(lambda m: " " * len(m.group(0)), cmd.text)
+        line_script = parse_script(sans_markers, PositionMapper([(0, instr.source_map,
+                                                                  cmd.offset)]), dialect)
         if sans_markers.strip():
             scripts.append(line_script)
-        feeding_shell = _shell_reading_stdin(line_script, sans_markers)
+        feeding_shell = _shell_reading_stdin(sans_markers)
         for doc in heredocs:
             runs_as_script = not sans_markers.strip() or (feeding_shell is not None and
                                                            doc.fd == 0)
@@ -824,11 +821,7 @@ def _split_csv(value: str) -> list[str]:
 _MARKER_RE = re.compile(r"(?:^|(?<=\s))\d*<<-?(?:\"[^\"]*\"|'[^']*'|[^\s<]+)")
 
 
-def _strip_heredoc_markers(text: str) -> str:
-    return _MARKER_RE.sub(" ", text)
-
-
-def _shell_reading_stdin(script: Script, sans_markers: str) -> str | None:
+def _shell_reading_stdin(sans_markers: str) -> str | None:
     """When the RUN line is a single shell reading its script from stdin, return its name."""
     words = sans_markers.split()
     if not words:

@@ -1,0 +1,3 @@
+module example.com/my-gin-app
+
+go 1.21
