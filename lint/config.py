@@ -45,7 +45,6 @@ Unknown keys and bad values raise :class:`ConfigError` naming the file and key.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -270,6 +269,8 @@ def load_file(path: Path) -> Config:
             raise ConfigError(path, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") \
                 from None
         return config_from_mapping(data, path)
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

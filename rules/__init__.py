@@ -34,6 +34,7 @@ from dockwise.rules import (
     dw111,
     dw301,
     dw901,
+    dw902,
 )
 
 #: Every built-in rule, in id order.
@@ -62,4 +63,5 @@ ALL_RULES: tuple[Rule, ...] = tuple(sorted((
     dw111.RULE,
     dw301.RULE,
     dw901.RULE,
+    dw902.RULE,
 ), key=lambda r: r.id))

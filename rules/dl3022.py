@@ -35,7 +35,6 @@ name that matches no stage is still reported: give it a tag if an image is meant
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -73,6 +72,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
                             f"on line {later.from_.line}; stages can only copy from earlier "
                             "stages", instr)
             continue
+        import difflib
+
         close = difflib.get_close_matches(value.lower(), names, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else \
             "; if an image is meant, give it a tag"

@@ -1,7 +1,8 @@
 """The sample Dockerfiles lint to exactly their recorded findings.
 
-Each ``sample_dockerfiles/<name>/expected-findings.txt`` lists ``RULE line:column`` in report order.
-Regenerate on purpose (and review the diff) with ``DOCKWISE_REGENERATE=1 pytest tests/test_samples.py``.
+Each ``sample_dockerfiles/<name>/expected-findings.txt`` lists ``RULE line:column`` in report
+order. Regenerate on purpose (and review the diff) with
+``DOCKWISE_REGENERATE=1 pytest tests/test_samples.py``.
 """
 
 from __future__ import annotations

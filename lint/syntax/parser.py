@@ -421,6 +421,26 @@ def _parse_json_array(rest: str) -> tuple[list[tuple[str, int, int]] | None, str
     return [(v, lead + s, lead + e) for v, (s, e) in zip(value, spans, strict=True)], None
 
 
+def json_array_problem(text: str) -> tuple[str, int] | None:
+    """Why ``text`` (an argument that starts with ``[``) is not a JSON array, or ``None``.
+
+    Returns ``(message, offset)``, the offset (0-based, in ``text``) of the character where
+    decoding fails. BuildKit then runs the text as a shell-form command; this is for rules that
+    want to warn about it. Valid arrays (even with non-string elements) give ``None``.
+    """
+    lead = len(text) - len(text.lstrip(GO_SPACE))
+    body = text[lead:]
+    if not body.startswith("["):
+        return None
+    try:
+        _JSON.raw_decode(body)
+    except json.JSONDecodeError as exc:
+        return exc.msg, lead + exc.pos
+    except (ValueError, RecursionError) as exc:
+        return str(exc), lead
+    return None
+
+
 def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not JSON")
 

@@ -162,7 +162,8 @@ def test_dw107_context_without_go_sum(tmp_path: Path) -> None:
 # -- DW108 obsolete-go-build-flags --------------------------------------------------------------
 
 def test_dw108_flags_exact_tokens() -> None:
-    text = "FROM golang:1.22\nRUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o main .\n"
+    text = ("FROM golang:1.22\n"
+            "RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o main .\n")
     assert spans(text, "DW108") == [(2, 39, 2, 41), (2, 42, 2, 60)]
 
 

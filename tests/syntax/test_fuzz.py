@@ -59,7 +59,7 @@ def test_random_bytes(data: bytes) -> None:
     lint_all(data)
 
 
-ALPHABET = st.sampled_from(list("\\`\"'$<>{}[]#=-\n\r\t :,;|&()EOF") + ["<<EOF", "\\\n"])
+ALPHABET = st.sampled_from([*"\\`\"'$<>{}[]#=-\n\r\t :,;|&()EOF", "<<EOF", "\\\n"])
 
 
 @SETTINGS
