@@ -22,7 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "files"
+DEFAULT_CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "files",
+                       Path("/work/shared/corpus/files")) if p.is_dir()),
+                      ROOT.parent / "shared" / "corpus" / "files")
 ONE_FILE = ROOT / "sample_dockerfiles" / "guide-ch1-gin" / "Dockerfile"
 
 
