@@ -750,22 +750,26 @@ class Model:
         for instr in self.dockerfile.instructions:
             yield from self._label_pairs(instr.trigger if isinstance(instr, n.Onbuild) else instr)
 
-    def image_labels(self, stage: Stage) -> dict[str, LabelPair]:
-        """The labels the image built by ``stage`` carries, by expanded key: its own LABELs,
-        those of the stages it is built ``FROM``, and the ONBUILD LABEL triggers of its parent
-        stage (they run in the child stage; grandchildren do not inherit triggers). A base
-        image's own labels are unknown to the linter. A later pair wins."""
-        found: dict[str, LabelPair] = {}
+    def image_instructions(self, stage: Stage) -> list[n.Instruction]:
+        """The instructions that make the image built by ``stage``, in build order: those of
+        the stages it is built ``FROM`` (root first) and its own, each stage's preceded by the
+        ONBUILD triggers of its parent stage (they run in the child; grandchildren do not
+        inherit them). What the external base image did is unknown to the linter."""
+        out: list[n.Instruction] = []
         parent: Stage | None = None
-        for st in stage.lineage[::-1]:  # root first, so that later stages override
+        for st in stage.lineage[::-1]:
             if parent is not None:
-                for instr in parent.instructions:
-                    if isinstance(instr, n.Onbuild):
-                        found.update((lp.key, lp) for lp in self._label_pairs(instr.trigger))
-            for instr in st.instructions:
-                found.update((lp.key, lp) for lp in self._label_pairs(instr))
+                out.extend(i.trigger for i in parent.instructions
+                           if isinstance(i, n.Onbuild) and i.trigger is not None)
+            out.extend(st.instructions)
             parent = st
-        return found
+        return out
+
+    def image_labels(self, stage: Stage) -> dict[str, LabelPair]:
+        """The labels the image built by ``stage`` carries (see :meth:`image_instructions`),
+        by expanded key; a later pair wins."""
+        return {lp.key: lp for instr in self.image_instructions(stage)
+                for lp in self._label_pairs(instr)}
 
     def _label_pairs(self, instr: n.Instruction | None) -> Iterator[LabelPair]:
         if not isinstance(instr, n.Label):

@@ -13,11 +13,19 @@ DL3051 (``empty-label``) so that one mistake gives one finding.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Violation
 from dockwise.model import LabelPair, Model
+
+
+def lazy_pattern(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A function returning ``pattern`` compiled on first call: the format rules run only when
+    a label schema is configured, so their patterns stay out of the start-up time."""
+    return functools.cache(lambda: re.compile(pattern))
 
 
 def schema_keys(config: Config, fmt: str | None = None) -> list[str]:

@@ -33,7 +33,6 @@ configuration and in image references, and the message lists the trusted registr
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -57,6 +56,8 @@ def registry_of(ref: ImageRef) -> str | None:
 def is_trusted(host: str, patterns: tuple[str, ...]) -> bool:
     """``True`` when ``host`` matches one of ``patterns`` (globs, case-insensitive); every
     Docker Hub alias matches every other."""
+    import fnmatch
+
     hub = host in DOCKER_HUB
     for raw in patterns:
         pattern = raw.strip().lower()

@@ -29,13 +29,12 @@ an unknown variable are not judged, and an empty value is reported once, by DL30
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
 # RFC 3986 section 3: URI = scheme ":" hier-part [ "?" query ] [ "#" fragment ]
 _PCT = r"%[0-9A-Fa-f]{2}"
@@ -44,7 +43,7 @@ _PCHAR = rf"(?:[A-Za-z0-9\-._~{_SUB}:@]|{_PCT})"
 _HOST = (rf"(?:\[(?:[0-9A-Fa-f:.]+|[vV][0-9A-Fa-f]+\.[A-Za-z0-9\-._~{_SUB}:]+)\]"
          rf"|(?:[A-Za-z0-9\-._~{_SUB}]|{_PCT})*)")
 _USERINFO = rf"(?:[A-Za-z0-9\-._~{_SUB}:]|{_PCT})*"
-_URI_RE = re.compile(
+_uri_re = lazy_pattern(
     rf"[A-Za-z][A-Za-z0-9+.\-]*:"
     rf"(?://(?:{_USERINFO}@)?{_HOST}(?::[0-9]*)?(?:/{_PCHAR}*)*"
     rf"|/?(?:{_PCHAR}+(?:/{_PCHAR}*)*)?)"
@@ -53,7 +52,7 @@ _URI_RE = re.compile(
 
 def is_uri(value: str) -> bool:
     """``True`` when ``value`` is an absolute URI by RFC 3986 (scheme required)."""
-    return _URI_RE.fullmatch(value) is not None
+    return _uri_re().fullmatch(value) is not None
 
 
 def _hint(value: str) -> str:

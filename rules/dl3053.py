@@ -30,24 +30,24 @@ unknown variable are not judged, and an empty value is reported once, by DL3051.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
 # RFC 3339 section 5.6; "T" and "Z" may be lower case (section 5.6, note).
-_RFC3339_RE = re.compile(
+_rfc3339_re = lazy_pattern(
     r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))")
 
 
 def is_rfc3339(value: str) -> bool:
     """``True`` for an RFC 3339 date-time with a valid date, time (leap second allowed) and
     offset."""
-    m = _RFC3339_RE.fullmatch(value)
+    import datetime
+
+    m = _rfc3339_re().fullmatch(value)
     if m is None:
         return False
     year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])

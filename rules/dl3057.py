@@ -46,16 +46,9 @@ from dockwise.syntax import nodes as n
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield one violation when the final image has no HEALTHCHECK."""
     final = model.final_stage
-    if final is None:
+    if final is None or any(isinstance(i, n.Healthcheck)
+                            for i in model.image_instructions(final)):
         return
-    for i, stage in enumerate(final.lineage):
-        for instr in stage.instructions:
-            if isinstance(instr, n.Healthcheck):
-                return
-            # a parent stage's ONBUILD triggers run in its child
-            if i > 0 and isinstance(instr, n.Onbuild) and \
-                    isinstance(instr.trigger, n.Healthcheck):
-                return
     yield Violation(final.from_.head_span(),
                     f"the image built by stage '{final.label}' has no HEALTHCHECK",
                     final.from_, fix='HEALTHCHECK CMD ["..."]')

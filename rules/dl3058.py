@@ -32,13 +32,12 @@ DL3051.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.rules._labels import format_violations
+from dockwise.rules._labels import format_violations, lazy_pattern
 
 # RFC 5322 section 3.2.3 atext (plus UTF-8, RFC 6532), 3.2.4 quoted-string, 3.4.1 addr-spec.
 _ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\u0080-\U0010ffff"
@@ -46,14 +45,15 @@ _DOT_ATOM = rf"[{_ATEXT}]+(?:\.[{_ATEXT}]+)*"
 _QUOTED = r'"(?:[^"\\\r\n]|\\.)*"'
 _ADDR = rf"(?:{_DOT_ATOM}|{_QUOTED})@(?:{_DOT_ATOM}|\[[^\[\]\\\s]*\])"
 _COMMENTS = r"(?:\s*\([^()]*\))*\s*"  # RFC 5322 3.2.2 comments (CFWS), not nested
-_MAILBOX_RE = re.compile(
+# compiled on first use: its Unicode classes take tens of milliseconds to compile
+_mailbox_re = lazy_pattern(
     rf"{_COMMENTS}(?:{_ADDR}|(?:(?:[{_ATEXT}.\s]|{_QUOTED})*)<{_ADDR}>){_COMMENTS}")
 
 
 def is_mailbox(value: str) -> bool:
     """``True`` for an RFC 5322 address or ``display name <address>``, optionally with
     comments."""
-    return _MAILBOX_RE.fullmatch(value) is not None
+    return _mailbox_re().fullmatch(value) is not None
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:

@@ -118,3 +118,12 @@ def test_image_labels_inherit_through_from_and_parent_onbuild() -> None:
     # grandchildren do not inherit triggers: c reaches mid only
     assert set(m.image_labels(m.stages[1])) == {"a", "b", "c"}
     assert set(m.image_labels(m.stages[3])) == {"z"}
+
+
+def test_image_instructions_in_build_order() -> None:
+    m = model("FROM alpine:3.20 AS base\nRUN a\nONBUILD RUN b\nFROM base AS mid\nRUN c\n"
+              "ONBUILD RUN d\nFROM mid\nRUN e\nONBUILD RUN f\nFROM alpine:3.20\nRUN z\n")
+    lines = [(i.name, i.line) for i in m.image_instructions(m.stages[2])]
+    assert lines == [("RUN", 2), ("ONBUILD", 3), ("RUN", 3), ("RUN", 5), ("ONBUILD", 6),
+                     ("RUN", 6), ("RUN", 8), ("ONBUILD", 9)]
+    assert [i.line for i in m.image_instructions(m.stages[3])] == [11]
