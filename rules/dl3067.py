@@ -1,9 +1,13 @@
 """DL3067 ``copy-stage-root``: ``COPY --from=... / /`` copies a whole filesystem.
 
 ## What it does
-Reports ``COPY --from`` (a stage or an image) whose source is the root directory (``/``, also
-written ``/.`` or ``/*``) and whose destination is the root, after ARG/ENV expansion. The
-finding is on the source.
+Reports ``COPY --from`` whose source is the root directory (``/``, also written ``/.`` or
+``/*``) and whose destination is the root, after ARG/ENV expansion, when the source holds an
+operating system: an image, or a stage built on one. A stage built on ``scratch`` holds only
+the files copied into it, so copying its root is how such artifact stages are meant to be used
+and is not reported; nor are images made to be copied whole (``tonistiigi/xx``, the
+cross-compilation helpers whose documented use is ``COPY --from=xx / /``), nor sources whose base
+depends on an unknown variable. The finding is on the source.
 
 ## Why is this bad?
 Copying the whole filesystem of another stage brings everything along: compilers, package
@@ -27,8 +31,10 @@ COPY --from=build /out/app /app
 ```
 
 ## How dockwise differs from hadolint
-Sources and destinations are compared after variable expansion and path normalisation, so
-``/.``, ``//`` and ``/*`` are recognised as the root too.
+hadolint reports every ``COPY --from=... / /``, including the artifact stages built on
+``scratch`` and the ``tonistiigi/xx`` helpers common in Docker's own projects, where nothing
+but the intended files is copied. Sources and destinations are compared after variable
+expansion and path normalisation, so ``/.``, ``//`` and ``/*`` are recognised as the root too.
 """
 
 from __future__ import annotations
