@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import lint, spans
@@ -74,7 +76,7 @@ def test_copy_from_and_mount_from_images() -> None:
                                                                     (5, 18, 5, 25)]
 
 
-def test_hadolint_spelling_in_config_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_hadolint_spelling_in_config_file(tmp_path: Path) -> None:
     from dockwise.config import load_file
 
     cfg = tmp_path / ".hadolint.yaml"
