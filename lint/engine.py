@@ -37,7 +37,8 @@ from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.parser import InputError, parse
 
-_PRAGMA_RE = re.compile(r"^#\s*(dockwise|hadolint)\s+(global\s+)?ignore\s*=\s*(.*?)\s*$",
+# the ids end at a further "#", which starts a free comment (hadolint's README)
+_PRAGMA_RE = re.compile(r"^#\s*(dockwise|hadolint)\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:#.*)?$",
                         re.IGNORECASE)
 _SHELL_PRAGMA_RE = re.compile(r"^#\s*(?:dockwise|hadolint)\s+shell\s*=\s*(\S+)", re.IGNORECASE)
 _ID_TOKEN_RE = re.compile(r"[^,\s]+")

@@ -48,6 +48,7 @@ DEFAULT_LINUX_SHELL = ("/bin/sh", "-c")
 DEFAULT_WINDOWS_SHELL = ("cmd", "/S", "/C")
 _WINDOWS_IMAGE_RE = re.compile(r"(windows|nanoserver|servercore)", re.IGNORECASE)
 _DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
+_MOUNT_FROM_RE = re.compile(r"(?:^|,)\s*from=([^,]*)", re.IGNORECASE)
 _SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
 
 
@@ -75,22 +76,33 @@ class ImageRef:
 
     @classmethod
     def parse(cls, text: str, known: bool = True) -> ImageRef:
-        """Split ``text`` into registry, repository, tag and digest (never raises)."""
-        rest = text
+        """Split ``text`` into registry, repository, tag and digest (never raises).
+
+        The split follows Docker's reference grammar (``distribution/reference``): the first
+        path component is a registry when it contains ``.`` or ``:``, is ``localhost`` or has
+        upper-case letters. A variable left unexpanded (``$REGISTRY``, ``${IMAGE:-alpine}``)
+        is kept whole: separators inside ``${...}`` do not split, and a leading ``$`` component
+        followed by ``/`` is taken as the registry.
+        """
+        masked = _mask_braces(text) if "${" in text else text
+        end = len(text)
         digest = None
-        if "@" in rest:
-            rest, _, digest = rest.partition("@")
+        at = masked.find("@")
+        if at >= 0:
+            digest, end = text[at + 1:], at
+        start = 0
         registry = None
-        first, sep, remainder = rest.partition("/")
-        if sep and ("." in first or ":" in first or first == "localhost" or
-                    first.startswith("$")):
-            registry, rest = first, remainder
+        slash = masked.find("/", 0, end)
+        if slash >= 0:
+            first = text[:slash]
+            if "." in first or ":" in first or first == "localhost" or \
+                    first.startswith("$") or first.lower() != first:
+                registry, start = first, slash + 1
         tag = None
-        last_slash = rest.rfind("/")
-        colon = rest.rfind(":")
-        if colon > last_slash:
-            rest, tag = rest[:colon], rest[colon + 1:]
-        return cls(text, known, registry, rest, tag, digest or None)
+        colon = masked.rfind(":", start, end)
+        if colon > masked.rfind("/", start, end):
+            tag, end = text[colon + 1:end], colon
+        return cls(text, known, registry, text[start:end], tag, digest or None)
 
     @property
     def name(self) -> str:
@@ -195,6 +207,28 @@ class Variable:
     value: str | None
     kind: str
     instruction: n.Instruction | None = None
+
+
+@record
+class LabelPair:
+    """One ``key=value`` pair of a LABEL, with key and value expanded as BuildKit does.
+
+    Attributes:
+        instruction: the LABEL instruction; an ONBUILD trigger has ``onbuild=True``.
+        pair: the pair as written (its ``key``, ``value`` and ``span`` locate it in the file).
+        key: the key after variable expansion and quote removal.
+        value: the value after variable expansion and quote removal.
+        known: ``False`` when an unknown variable is part of the key or the value (a variable
+            in an ONBUILD trigger is always unknown: it expands in the child build).
+        key_known: ``False`` when an unknown variable is part of the key.
+    """
+
+    instruction: n.Label
+    pair: n.KeyValue
+    key: str
+    value: str
+    known: bool
+    key_known: bool
 
 
 @record
@@ -641,7 +675,11 @@ class Model:
         """Expand ``text`` with the variables in effect at ``instr``.
 
         For FROM lines and instructions before the first FROM, only global ARGs are visible.
+        An ONBUILD trigger runs in a later build whose variables the linter cannot know, so
+        every variable in it is unknown.
         """
+        if instr.onbuild:
+            return self._expand_with(text, _all_unknown)
         if isinstance(instr, n.From) or self.stage_of(instr) is None:
             return self._expand_with(text, self._global_lookup)
         return self._expand_with(text, self.state(instr).lookup)
@@ -663,17 +701,84 @@ class Model:
 
     def copy_source(self, instr: n.Copy) -> Stage | ImageRef | None:
         """What ``COPY --from`` names: a stage, an external image, or ``None`` (no flag, or
-        a value that depends on unknown variables)."""
+        a value that depends on unknown variables); see :meth:`image_source`."""
         ref = instr.flag_value("from")
         if ref is None or ref == "":
             return None
+        return self.image_source(ref, instr)
+
+    def image_source(self, ref: str, instr: n.Instruction) -> Stage | ImageRef | None:
+        """What a ``--from`` value (``COPY --from``, ``RUN --mount=from=``) at ``instr`` names:
+        a stage (by name, or by an index lower than the current stage's), an external image,
+        or ``None`` when the value depends on unknown variables or is BuildKit's reserved
+        ``context`` (the build context itself) with no stage of that name."""
         stage = self._resolve_stage_ref(ref, instr)
         if stage is not None:
             return stage
         exp = self.expand(ref, instr)
-        if not exp.known:
+        if not exp.known or exp.text.lower() == "context":
             return None
         return ImageRef.parse(exp.text)
+
+    def from_references(self) -> Iterator[tuple[n.Copy | n.Run, str, n.Span]]:
+        """Every stage or image a top-level instruction reads by name, in file order: the
+        ``--from`` of COPY and the ``from=`` of each RUN ``--mount``, as
+        ``(instruction, value as written without quotes, span of the value)``. The span is the
+        whole ``--mount`` flag when the value cannot be located exactly (quotes, line breaks).
+        Resolve a value with :meth:`image_source`.
+        """
+        for instr in self.instructions(n.Copy, n.Run):
+            if isinstance(instr, n.Copy):
+                flag = instr.flag("from")
+                if flag is not None and flag.value:
+                    yield instr, flag.value, flag.value_span or flag.span
+                continue
+            assert isinstance(instr, n.Run)
+            for flag in instr.all_flags("mount"):
+                m = _MOUNT_FROM_RE.search(flag.value or "")
+                if m is None or not m.group(1):
+                    continue
+                span, vspan = flag.span, flag.value_span
+                if vspan is not None and vspan.start_line == vspan.end_line and \
+                        vspan.end_column - vspan.start_column == len(flag.value or ""):
+                    span = n.Span(vspan.start_line, vspan.start_column + m.start(1),
+                                  vspan.start_line, vspan.start_column + m.end(1))
+                yield instr, m.group(1), span
+
+    def labels(self) -> Iterator[LabelPair]:
+        """Every pair of every LABEL, ONBUILD LABEL triggers included, in file order."""
+        for instr in self.dockerfile.instructions:
+            yield from self._label_pairs(instr.trigger if isinstance(instr, n.Onbuild) else instr)
+
+    def image_instructions(self, stage: Stage) -> list[n.Instruction]:
+        """The instructions that make the image built by ``stage``, in build order: those of
+        the stages it is built ``FROM`` (root first) and its own, each stage's preceded by the
+        ONBUILD triggers of its parent stage (they run in the child; grandchildren do not
+        inherit them). What the external base image did is unknown to the linter."""
+        out: list[n.Instruction] = []
+        parent: Stage | None = None
+        for st in stage.lineage[::-1]:
+            if parent is not None:
+                out.extend(i.trigger for i in parent.instructions
+                           if isinstance(i, n.Onbuild) and i.trigger is not None)
+            out.extend(st.instructions)
+            parent = st
+        return out
+
+    def image_labels(self, stage: Stage) -> dict[str, LabelPair]:
+        """The labels the image built by ``stage`` carries (see :meth:`image_instructions`),
+        by expanded key; a later pair wins."""
+        return {lp.key: lp for instr in self.image_instructions(stage)
+                for lp in self._label_pairs(instr)}
+
+    def _label_pairs(self, instr: n.Instruction | None) -> Iterator[LabelPair]:
+        if not isinstance(instr, n.Label):
+            return
+        for pair in instr.pairs:
+            key = self.expand(pair.key.text, instr)
+            value = self.expand(pair.value.text, instr) if pair.value is not None else key
+            yield LabelPair(instr, pair, key.text, value.text if pair.value is not None else "",
+                            key.known and value.known, key.known)
 
     def mounts(self, instr: n.Run) -> list[dict[str, str]]:
         """``RUN --mount`` options as dictionaries (``{"type": "cache", "target": ...}``).
@@ -800,6 +905,11 @@ class Model:
                 yield stage, instr  # type: ignore[misc]
 
 
+def _all_unknown(name: str) -> tuple[VarStatus, str]:
+    """A lookup for which every variable is unknown (ONBUILD triggers)."""
+    return (VarStatus.UNKNOWN, "")
+
+
 def _split_csv(value: str) -> list[str]:
     """Split a ``--mount`` value on commas outside double quotes (BuildKit uses CSV)."""
     parts: list[str] = []
@@ -816,6 +926,25 @@ def _split_csv(value: str) -> list[str]:
         cur.append(ch)
     parts.append("".join(cur))
     return [p for p in parts if p]
+
+
+def _mask_braces(text: str) -> str:
+    """``text`` with every character inside ``${...}`` (nested too) replaced by ``_``."""
+    out = list(text)
+    depth = 0
+    i = 0
+    while i < len(text):
+        if text.startswith("${", i):
+            depth += 1
+            i += 2
+            continue
+        if depth:
+            if text[i] == "}":
+                depth -= 1
+            else:
+                out[i] = "_"
+        i += 1
+    return "".join(out)
 
 
 _MARKER_RE = re.compile(r"(?:^|(?<=\s))\d*<<-?(?:\"[^\"]*\"|'[^']*'|[^\s<]+)")

@@ -1,7 +1,9 @@
 """DL3000 ``workdir-relative``: use an absolute path in WORKDIR.
 
 ## What it does
-Reports a WORKDIR whose path, after expanding ARG and ENV values, is relative.
+Reports a WORKDIR whose path, after expanding ARG and ENV values, is relative. The finding is
+on the path; when the working directory before it is known, the suggested fix is the absolute
+path it resolves to.
 
 ## Why is this bad?
 A relative WORKDIR is resolved against the previous one, which may come from a base image you
@@ -22,11 +24,14 @@ WORKDIR /app
 ## How dockwise differs from hadolint
 hadolint skips every path that starts with a variable; dockwise expands ``$VAR`` through ARG and
 ENV and checks the result, skipping only values it cannot know. Windows drive paths
-(``C:\\app``) count as absolute.
+(``C:\\app``) count as absolute. BuildKit's ``WorkdirRelativePath`` check names this rule too;
+it stays silent once an absolute WORKDIR was set, while dockwise, like hadolint, still asks for
+the absolute path (and says which one it is).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 
@@ -49,9 +54,16 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         if not exp.known or not path or path.startswith(("/", "\\")) or \
                 _WINDOWS_ABS.match(path):
             continue
-        yield Violation(instr.value.span,
-                        f"WORKDIR '{path}' is relative; use an absolute path", instr,
-                        fix=f"WORKDIR /{path.lstrip('./')}")
+        previous = model.state(instr).workdir
+        if previous is not None and previous.startswith("/"):
+            resolved = posixpath.normpath(posixpath.join(previous, path))
+            yield Violation(instr.value.span, f"WORKDIR '{path}' is relative (it resolves to "
+                            f"{resolved}); use the absolute path", instr,
+                            fix=f"WORKDIR {resolved}")
+        else:
+            yield Violation(instr.value.span, f"WORKDIR '{path}' is relative to the base "
+                            "image's working directory; use an absolute path", instr,
+                            fix=f"WORKDIR {posixpath.normpath('/' + path)}")
 
 
 RULE = Rule(

@@ -2,8 +2,9 @@
 
 ## What it does
 Reports a FROM whose image, after expanding global ARG defaults, has neither a tag nor a
-digest. ``scratch``, earlier stages and images whose name depends on an ARG without a known
-value are not reported.
+digest. The finding is on the image. ``scratch`` and earlier stages are not reported, nor an
+image whose name depends on an ARG without a known value (``FROM $IMAGE`` may hold a tag); an
+unknown registry cannot add a tag, so ``FROM $REGISTRY/app`` is still reported.
 
 ## Why is this bad?
 An untagged image means ``:latest``: whatever was pushed last. The build can change, or break,
@@ -25,7 +26,8 @@ RUN echo hello
 hadolint exempts every image that starts with ``$``, so ``ARG BASE=debian`` / ``FROM $BASE``
 goes unchecked; dockwise resolves ``FROM $BASE`` and ``FROM ${IMAGE}:${TAG}`` through the ARG
 defaults and checks the result. A registry with a port, even from a variable
-(``FROM $REGISTRY:5000/app:1``), is not mistaken for a tag.
+(``FROM $REGISTRY:5000/app:1``), is not mistaken for a tag, and a stage chosen by a variable
+(``FROM build-${TARGETARCH}``) is not taken for an untagged image.
 """
 
 from __future__ import annotations
@@ -38,13 +40,17 @@ from dockwise.model import Model
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation for each stage whose known base image has no tag and no digest."""
+    """Yield a violation for each stage whose base image has no tag and no digest.
+
+    Unknown variables are tolerated where they cannot supply a tag: ``FROM $REGISTRY/app`` is
+    untagged whatever ``REGISTRY`` is, while ``FROM $IMAGE`` may hold one and is skipped.
+    """
     for stage in model.stages:
         base = stage.base
         image = stage.from_.image
-        if base is None or image is None or not base.known or base.is_scratch:
+        if base is None or image is None or base.is_scratch or "$" in base.repository:
             continue
-        if base.tag is None and base.digest is None:
+        if base.tag is None and "@" not in base.text:  # "@" starts a digest
             resolved = f" (resolves to '{base.text}')" if base.text != image.text else ""
             yield Violation(image.span,
                             f"image '{image.text}'{resolved} has no tag; pin a version",

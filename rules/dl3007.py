@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a FROM whose image (after expanding global ARG defaults) is tagged ``latest`` without a
-digest.
+digest. The finding is on the tag when it is written in the FROM line, else on the image. Tags
+are case-sensitive: ``LATEST`` is another tag.
 
 ## Why is this bad?
 ``latest`` moves. Builds stop being reproducible, and an update of the base image can break the
@@ -33,25 +34,24 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.nodes import Span
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation for each known base image tagged ``latest`` without a digest."""
+    """Yield a violation for each base image tagged ``latest`` (after ARG expansion) without a
+    digest; the finding is on the tag when it is written literally."""
     for stage in model.stages:
         base = stage.base
         image = stage.from_.image
-        if base is None or image is None or not base.known or base.digest:
+        if base is None or image is None or base.digest or base.tag != "latest":
             continue
-        if base.tag_lower == "latest":
-            span = image.span
-            written = image.text.rfind(":latest")
-            if written >= 0 and span.start_line == span.end_line:
-                start = span.start_column + written + 1
-                span = Span(span.start_line, start, span.start_line, start + len("latest"))
-            yield Violation(span, f"image '{base.text}' uses the 'latest' tag; pin a version",
-                            stage.from_, fix=f"{base.registry + '/' if base.registry else ''}"
-                            f"{base.repository}:<version>")
+        span = image.span
+        written = image.text.rfind(":latest")
+        if written >= 0 and written + len(":latest") == len(image.text):
+            start = image.offset + written + 1
+            span = stage.from_.span_of(start, start + len("latest"))
+        yield Violation(span, f"image '{base.text}' uses the 'latest' tag; pin a version",
+                        stage.from_, fix=f"{base.registry + '/' if base.registry else ''}"
+                        f"{base.repository}:<version>")
 
 
 RULE = Rule(

@@ -1,7 +1,9 @@
 """DL3023 ``copy-from-own-stage``: ``COPY --from`` cannot copy from the stage it is in.
 
 ## What it does
-Reports ``COPY --from=NAME`` (or an index) that refers to the stage containing the COPY.
+Reports ``COPY --from=NAME`` or ``RUN --mount=from=NAME`` (a name or an index, after ARG
+expansion, compared case-insensitively) that refers to the stage containing the instruction.
+The finding is on the value.
 
 ## Why is this bad?
 A stage cannot read its own result while it is being built; BuildKit fails with a circular
@@ -20,6 +22,9 @@ RUN go build -o /go/bin/app .
 FROM alpine:3.20
 COPY --from=builder /go/bin/app /app
 ```
+
+## How dockwise differs from hadolint
+Stage indexes (``--from=0``), values from ARGs and ``RUN --mount=from=`` are checked too.
 """
 
 from __future__ import annotations
@@ -33,20 +38,17 @@ from dockwise.syntax import nodes as n
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation per ``COPY --from`` naming its own stage."""
-    for instr in model.instructions(n.Copy):
-        assert isinstance(instr, n.Copy)
-        flag = instr.flag("from")
+    """Yield a violation per ``--from`` (COPY, RUN ``--mount``) naming its own stage."""
+    for instr, written, span in model.from_references():
         stage = model.stage_of(instr)
-        if flag is None or not flag.value or stage is None:
-            continue
-        exp = model.expand(flag.value, instr)
-        if not exp.known:
+        exp = model.expand(written, instr)
+        if stage is None or not exp.known:
             continue
         value = exp.text.lower()
         if value == stage.name or (value.isdigit() and int(value) == stage.index):
-            yield Violation(flag.value_span or flag.span,
-                            f"COPY --from={exp.text} refers to the stage it is in", instr)
+            what = "COPY --from" if isinstance(instr, n.Copy) else "RUN --mount from"
+            yield Violation(span, f"{what}={exp.text} refers to the stage it is in, which "
+                            "does not exist until it is built", instr)
 
 
 RULE = Rule(

@@ -1,8 +1,12 @@
 """DL3025 ``json-args-recommended``: use the JSON (exec) form for CMD and ENTRYPOINT.
 
 ## What it does
-Reports CMD and ENTRYPOINT written in shell form (``CMD ./app --port 8080``). BuildKit's build
-check ``JSONArgsRecommended`` reports the same thing; both names refer to this rule.
+Reports CMD and ENTRYPOINT written in shell form (``CMD ./app --port 8080``), on the command,
+with the exec form as the suggested fix. A command that starts with ``exec`` in a POSIX shell
+is not reported: the shell replaces itself with the program, which then gets the signals. A
+shell-form value that looks like a JSON array (``CMD ['app']``: single quotes are not JSON) is
+reported with that explanation. BuildKit's build check ``JSONArgsRecommended`` reports the
+same thing; both names refer to this rule.
 
 ## Why is this bad?
 In shell form the command runs as a child of ``/bin/sh -c``: the shell is PID 1, so ``SIGTERM``
@@ -22,10 +26,17 @@ FROM alpine:3.20
 COPY app /app
 CMD ["/app", "--port", "8080"]
 ```
+
+## How dockwise differs from hadolint
+hadolint also reports ``HEALTHCHECK CMD`` in shell form, a short-lived check where signals do
+not matter (Docker's own documentation writes it so); dockwise does not, nor ``CMD exec app``.
+BuildKit's ``JSONArgsRecommended`` stays silent once a SHELL instruction is in effect; dockwise
+still reports, since that shell sits between the engine and the program just the same.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -33,23 +44,44 @@ from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
 
+_EXEC_RE = re.compile(r"exec\s")
+
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation for each shell-form CMD or ENTRYPOINT."""
+    """Yield a violation for each shell-form CMD or ENTRYPOINT, except one that starts
+    with ``exec`` in a POSIX shell (the program then replaces the shell)."""
     for instr in model.instructions(n.Cmd, n.Entrypoint):
         assert isinstance(instr, n.CommandInstruction)
         if instr.command is None or instr.is_exec:
             continue
+        text = instr.command.text
+        if text.startswith("[") and text.rstrip().endswith("]"):
+            yield Violation(instr.command.span,
+                            f"{instr.name} looks like a JSON array but is not valid JSON "
+                            "(strings need double quotes), so it runs in shell form", instr,
+                            fix=f"{instr.name} {_json_hint(text)}")
+            continue
+        if _EXEC_RE.match(text) and model.state(instr).is_posix_shell:
+            continue  # the shell replaces itself with the program, which gets the signals
         yield Violation(instr.command.span,
                         f"{instr.name} in shell form: signals will not reach the process; "
                         "use the JSON form", instr,
-                        fix=f'{instr.name} {_json_hint(instr.command.text)}')
+                        fix=f"{instr.name} {_json_hint(text)}")
 
 
 def _json_hint(command: str) -> str:
+    """The exec form of a shell-form command, as far as it can be derived."""
     import json
     import shlex
 
+    if command.startswith("["):
+        try:
+            items = json.loads(command.replace("'", '"'))
+            if isinstance(items, list) and all(isinstance(i, str) for i in items):
+                return json.dumps(items)
+        except ValueError:
+            pass
+        return '["..."]'
     try:
         return json.dumps(shlex.split(command))
     except ValueError:
