@@ -143,7 +143,7 @@ FRAGMENTS = [
     "COPY <<EOF /x", "COPY a b", 'COPY ["a", "b"]', 'CMD ["a", "b"] x', "CMD [a",
     'ENV a=b c="d e"', "ENV a b c", 'LABEL "k"="v"', "ARG x", "ARG y=1 z", "# comment", "#",
     "", "   ", "\\", "RUN a \\", "  b \\", "# c \\", "\t", "run x", "ONBUILD RUN <<EOF",
-    "ONBUILD COPY a b", "# escape=`", "# syntax=x", "# check=skip=all", "RUN a `",
+    "ONBUILD COPY a b", "# escape=`", "# syntax=x", "RUN a `",
     "RUN --mount=type=cache,target=/x y", "RUN --network=none -- x", "HEALTHCHECK CMD x",
     "EXPOSE 80/tcp 443", "USER a:b", "WORKDIR /x", 'ENV x="a \\" b"', "ENV y='a b'",
     'RUN echo "<<EOF"', "RUN x <<EOF y", 'VOLUME ["/a"]', "VOLUME /a /b", "ENTRYPOINT sh -c",
@@ -152,6 +152,9 @@ FRAGMENTS = [
 ]
 
 
+# ``# check=`` is left out: the oracle wraps a BuildKit from before that directive existed, so it
+# reads the line as a plain comment (ending the directive block) where current BuildKit, and
+# dockwise, read a directive. test_parser.py covers ``# check=`` against current BuildKit.
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14),
        newline=st.sampled_from(["\n", "\r\n"]), final=st.booleans(), bom=st.booleans())

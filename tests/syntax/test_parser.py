@@ -61,6 +61,13 @@ def test_repeated_directive_is_an_error() -> None:
     assert df.escape == "`"
 
 
+def test_check_directive_counts_as_a_directive_and_may_not_repeat() -> None:
+    df = parse("# check=skip=all\n# escape=`\n# check=error=true\nFROM a\n")
+    assert df.escape == "`"
+    assert [(e.message, e.span.start_line) for e in df.errors] == [
+        ("only one check parser directive can be used", 3)]
+
+
 def test_invalid_escape_token() -> None:
     df = parse("# escape=x\nFROM a\n")
     assert [(e.message, sp(e.span)) for e in df.errors] == [
