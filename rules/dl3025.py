@@ -1,8 +1,9 @@
 """DL3025 ``json-args-recommended``: use the JSON (exec) form for CMD and ENTRYPOINT.
 
 ## What it does
-Reports CMD and ENTRYPOINT written in shell form (``CMD ./app --port 8080``). BuildKit's build
-check ``JSONArgsRecommended`` reports the same thing; both names refer to this rule.
+Reports CMD and ENTRYPOINT written in shell form (``CMD ./app --port 8080``), unless the
+stage set a non-POSIX SHELL. BuildKit's build check ``JSONArgsRecommended`` reports the same
+thing; both names refer to this rule.
 
 ## Why is this bad?
 In shell form the command runs as a child of ``/bin/sh -c``: the shell is PID 1, so ``SIGTERM``
@@ -22,6 +23,13 @@ FROM alpine:3.20
 COPY app /app
 CMD ["/app", "--port", "8080"]
 ```
+
+## How dockwise differs from hadolint
+A stage whose SHELL (its own or a parent stage's) is not a POSIX shell, such as
+``SHELL ["powershell", "-Command"]``, chose that shell for its commands, and is not reported.
+BuildKit's check stays silent after any SHELL; dockwise still reports when SHELL is a POSIX
+shell, because that SHELL is usually there for ``pipefail`` in RUN (as DL4006 asks) and the
+process still does not receive signals.
 """
 
 from __future__ import annotations
@@ -39,6 +47,9 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     for instr in model.instructions(n.Cmd, n.Entrypoint):
         assert isinstance(instr, n.CommandInstruction)
         if instr.command is None or instr.is_exec:
+            continue
+        state = model.state(instr)
+        if state.shell_instruction is not None and not state.is_posix_shell:
             continue
         yield Violation(instr.command.span,
                         f"{instr.name} in shell form: signals will not reach the process; "
