@@ -243,7 +243,7 @@ class CheckOptions:
     def skips(self, rule: Rule) -> bool:
         """``True`` when these options turn ``rule`` off. Only BuildKit checks (rules tagged
         ``buildkit``) can be skipped this way, as ``# check=`` is BuildKit's directive."""
-        if "buildkit" not in rule.tags:
+        if not (self.skip_all or self.skip) or "buildkit" not in rule.tags:
             return False
         return self.skip_all or any(name.lower() in self.skip for name in rule.names)
 

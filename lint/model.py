@@ -53,16 +53,16 @@ _DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"}
 _SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
 
 
-# Docker's image reference grammar (github.com/distribution/reference, regexp.go).
+# Docker's image reference grammar (github.com/distribution/reference, regexp.go), compiled on
+# first use: only a few checks need it.
 _REF_PATH_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
 _REF_DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
 _REF_DOMAIN = (rf"(?:{_REF_DOMAIN_COMPONENT}(?:\.{_REF_DOMAIN_COMPONENT})*|\[[a-fA-F0-9:]+\])"
                r"(?::[0-9]+)?")
-_REFERENCE_RE = re.compile(
-    rf"^((?:{_REF_DOMAIN}/)?{_REF_PATH_COMPONENT}(?:/{_REF_PATH_COMPONENT})*)"
-    r"(?::[\w][\w.-]{0,127})?"
-    r"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$")
-_REF_IDENTIFIER_RE = re.compile(r"^[a-f0-9]{64}$")
+_REFERENCE = (rf"^((?:{_REF_DOMAIN}/)?{_REF_PATH_COMPONENT}(?:/{_REF_PATH_COMPONENT})*)"
+              r"(?::[\w][\w.-]{0,127})?"
+              r"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$")
+_HEX = frozenset("0123456789abcdef")
 
 
 def is_valid_reference(text: str) -> bool:
@@ -71,7 +71,7 @@ def is_valid_reference(text: str) -> bool:
     grammar, a lower-case repository, at most 255 characters of name, and not a bare 64-hex
     image id. ``""`` and ``"busybox:"`` are invalid; ``"busybox"``, ``"localhost:5000/a/b:1"``
     and digests are valid."""
-    if not text or _REF_IDENTIFIER_RE.match(text):
+    if not text or (len(text) == 64 and _HEX.issuperset(text)):
         return False
     first, sep, rest = text.partition("/")
     if not sep or ("." not in first and ":" not in first and first != "localhost"
@@ -82,7 +82,7 @@ def is_valid_reference(text: str) -> bool:
     remote = remainder.split(":", 1)[0]
     if remote.lower() != remote:
         return False
-    m = _REFERENCE_RE.match(f"{domain}/{remainder}")
+    m = re.match(_REFERENCE, f"{domain}/{remainder}")
     return m is not None and len(m.group(1)) <= 255
 
 

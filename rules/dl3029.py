@@ -35,14 +35,14 @@ the right pattern; dockwise follows BuildKit and leaves those alone.
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 
-_COMPONENT_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_COMPONENT_CHARS = frozenset(string.ascii_letters + string.digits + "_.-")
 # containerd's platforms.Parse: known operating systems and architecture aliases.
 _KNOWN_OS = frozenset({
     "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js",
@@ -66,7 +66,7 @@ def parse_platform(spec: str) -> tuple[str, str] | None:
     gets ``amd64``, a lone architecture ``linux``."""
     spec = spec.split("(", 1)[0]  # an "(osversion)" suffix
     parts = spec.lower().split("/")
-    if not 1 <= len(parts) <= 3 or not all(_COMPONENT_RE.match(p) for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p and _COMPONENT_CHARS.issuperset(p) for p in parts):
         return None
     os_name = "darwin" if parts[0] == "macos" else parts[0]
     if len(parts) == 1:

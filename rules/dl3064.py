@@ -40,7 +40,6 @@ reported).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -48,22 +47,33 @@ from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
 
-# BuildKit's words (dockerfile2llb/validations.go) and hadolint's glued forms.
-_DENY_RE = re.compile(r"(?:_|^)(apikey|auth|credentials?|key|password|pword|passwd|secret|"
-                      r"token)(?:_|$)", re.IGNORECASE)
-_GLUED_RE = re.compile(r"(password|passwd|secret|token(?=_|$))", re.IGNORECASE)
-_ALLOW_RE = re.compile(r"(?:_|^)(?:public|file|version)(?:_|$)", re.IGNORECASE)
-_FINGERPRINT_RE = re.compile(r"(?:_|^)(?:gpg|pgp)_key(?:_|$)", re.IGNORECASE)
+# BuildKit's words (dockerfile2llb/validations.go), compared with the name's "_"-separated
+# parts; hadolint's glued forms are looked for inside a part.
+_DENY = frozenset({"apikey", "auth", "credential", "credentials", "key", "password", "pword",
+                   "passwd", "secret", "token"})
+_ALLOW = frozenset({"public", "file", "version"})
+_GLUED = ("password", "passwd", "secret")
+_FINGERPRINT = frozenset({"gpg", "pgp"})
 
 
 def secret_word(name: str) -> str | None:
     """The secret-like word in an ARG/ENV name (as written), or ``None`` for a harmless
     name. See the rule's documentation for the words and the exceptions."""
-    if _ALLOW_RE.search(name):
+    parts = name.split("_")
+    lower = [p.lower() for p in parts]
+    if _ALLOW.intersection(lower):
         return None
-    rest = _FINGERPRINT_RE.sub("_", name)
-    m = _DENY_RE.search(rest) or _GLUED_RE.search(rest)
-    return m.group(1) if m else None
+    for i, part in enumerate(lower):
+        if part in _DENY and not (part == "key" and i and lower[i - 1] in _FINGERPRINT):
+            return parts[i]
+    for i, part in enumerate(lower):
+        for glued in _GLUED:
+            at = part.find(glued)
+            if at >= 0:
+                return parts[i][at:at + len(glued)]
+        if part.endswith("token"):
+            return parts[i][-5:]
+    return None
 
 
 def _declarations(model: Model) -> Iterator[tuple[n.Arg | n.Env, n.Instruction]]:

@@ -44,18 +44,17 @@ whole instruction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import AUTOMATIC_PLATFORM_ARGS, BuildState, Model, Stage
 from dockwise.syntax import nodes as n
+from dockwise.syntax.parser import is_heredoc_marker
 from dockwise.syntax.variables import suggest_name
 
 #: ARGs BuildKit never puts in the environment, so it does not check them either.
 _NON_ENV_ARGS = frozenset({"BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"})
-_HEREDOC_RE = re.compile(r"^\d*<<")
 
 Word = n.Token | n.Flag | n.Heredoc
 
@@ -73,7 +72,7 @@ def _words(instr: n.Instruction) -> Iterator[Word]:
             if flag is not None:
                 yield flag
         for path in instr.paths:
-            if not (instr.heredocs and _HEREDOC_RE.match(path.text)):
+            if not (instr.heredocs and is_heredoc_marker(path.text)):
                 yield path
         yield from (doc for doc in instr.heredocs if doc.expand)
     elif isinstance(instr, n.StringInstruction) and not isinstance(instr, n.Maintainer):

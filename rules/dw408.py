@@ -46,6 +46,8 @@ _PLATFORM_DEFAULTS = {
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each FROM image that is invalid with default ARG values."""
+    if not any(s.from_.image is not None and "$" in s.from_.image.text for s in model.stages):
+        return
     values = dict(_PLATFORM_DEFAULTS)
     final = model.final_stage
     values["TARGETSTAGE"] = (final.name or "") if final is not None else ""

@@ -43,16 +43,15 @@ is checked too; BuildKit compares it with the patterns as written and misses it.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
+from dockwise.syntax.parser import is_heredoc_marker
 
 _WILDCARDS = frozenset("*?[")
-_HEREDOC_RE = re.compile(r"^\d*<<")
 _EVERYTHING = frozenset({"*", "**", "**/*"})
 
 
@@ -71,7 +70,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         if instr.flag("from") is not None or model.stage_of(instr) is None:
             continue
         for src in instr.sources:
-            if instr.heredocs and _HEREDOC_RE.match(src.text):
+            if instr.heredocs and is_heredoc_marker(src.text):
                 continue
             exp = model.expand(src.text, instr)
             if not exp.known or exp.error or "://" in exp.text or exp.text.startswith("git@"):

@@ -498,6 +498,8 @@ def find_references(word: str, escape: str = "\\", *, quotes: bool = True
     ``$1``, ``$@`` and ``$$`` are not variables.
     """
     out: list[tuple[str, int, int]] = []
+    if "$" not in word:
+        return out
     i = 0
     length = len(word)
     quote = ""
