@@ -104,8 +104,8 @@ class _Checker:
                 local: set[str] | frozenset[str] = frozenset()) -> str | None:
         """Why ``name`` is undefined at ``instr`` (the message), or ``None`` if it is not or
         may be defined by the base image."""
-        if name in state.variables or name in local or name in _NON_ENV_ARGS:
-            return None
+        if name in state.variables or name in local or name in _NON_ENV_ARGS or name == "PATH":
+            return None  # BuildKit always sets PATH (the image's, or its default)
         later = next((line for line in self.declared.get(name, ()) if line > instr.line), None)
         options = list(state.variables) + sorted(local)
         if "PATH" not in options and "PATH" not in name:

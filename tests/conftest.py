@@ -17,7 +17,11 @@ from dockwise.engine import lint_text
 from dockwise.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("DOCKWISE_CORPUS", ROOT.parent / "shared" / "corpus"))
+# ``../shared/corpus`` next to the checkout; a git worktree one level further down
+# (``wt/<name>``) finds it one directory higher.
+CORPUS = Path(os.environ.get("DOCKWISE_CORPUS") or next(
+    (p / "shared" / "corpus" for p in (ROOT.parent, ROOT.parent.parent)
+     if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared" / "corpus"))
 CORPUS_FILES = sorted((CORPUS / "files").glob("*")) if (CORPUS / "files").is_dir() else []
 
 

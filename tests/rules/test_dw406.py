@@ -133,6 +133,7 @@ def test_sbom_args_are_ignored() -> None:
     "FROM node:20\nLABEL node=$NODE_VERSION\n",
     "ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}\nLABEL v=$NODE_VERSION\n",
     "FROM alpine:3.20\nCOPY $foo .\n",
+    "FROM golang:1.22\nARG GOPATH_X=1\nENV GO=$PATH\nENV PATH=/x:$PATH\n",  # PATH always set
 ])
 def test_names_an_image_may_define_are_not_reported(text: str) -> None:
     assert codes(text, "DW406") == []
