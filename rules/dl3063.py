@@ -55,8 +55,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         if token is None or stage.name not in _MEANING:
             continue
         yield Violation(token.span, f"stage name '{token.text}' is reserved: '{stage.name}' "
-                        f"means {_MEANING[stage.name]}", stage.from_,
-                        fix=f"AS {stage.name}-stage")
+                        f"means {_MEANING[stage.name]}", stage.from_)
 
 
 RULE = Rule(

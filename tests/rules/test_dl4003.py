@@ -37,3 +37,8 @@ def test_each_stage_counts_separately() -> None:
 def test_onbuild_cmd_is_not_counted() -> None:
     text = 'FROM alpine:3.20\nONBUILD CMD ["a"]\nCMD ["b"]\n'
     assert codes(text, "DL4003") == []
+
+
+def test_hadolint_pragma_above_the_later_cmd_still_applies() -> None:
+    text = 'FROM alpine:3.20\nCMD ["a"]\n# hadolint ignore=DL4003\nCMD ["b"]\n'
+    assert codes(text, "DL4003") == []
