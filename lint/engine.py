@@ -15,8 +15,10 @@ Pragmas (comments) understood:
   continuation lines and heredoc bodies included);
 * ``# dockwise global ignore=...`` / ``# hadolint global ignore=...`` anywhere: the whole file;
 * ``# hadolint shell=pwsh`` / ``# dockwise shell=pwsh``: lint RUN as that shell;
-* BuildKit's parser directive ``# check=skip=Name1,Name2`` (or ``skip=all``) skips BuildKit checks,
-  and ``# check=error=true`` makes BuildKit checks errors.
+* BuildKit's parser directive ``# check=skip=Name1,Name2`` (or ``skip=all``) skips BuildKit checks
+  (rules tagged ``buildkit``), and ``# check=error=true`` makes BuildKit checks errors; a
+  ``# check=skip=...`` comment directly above an instruction skips them for that instruction
+  only, as BuildKit's ``WithMergedConfigFromComments`` does.
 
 A rule may be named by id, kebab-case name or alias (BuildKit check name), case-insensitively.
 A pragma naming an unknown rule is reported as ``DW901`` and its known ids still apply.
@@ -217,21 +219,82 @@ def shell_pragma(dockerfile: n.Dockerfile) -> str | None:
     return None
 
 
-def check_directive(dockerfile: n.Dockerfile) -> tuple[frozenset[str], bool]:
-    """BuildKit's ``# check=`` directive: (names to skip, lower-cased; error=true)."""
+#: Go's ``strconv.ParseBool`` spellings (BuildKit parses ``error=`` with it).
+_GO_BOOLS = {"1": True, "t": True, "T": True, "TRUE": True, "true": True, "True": True,
+             "0": False, "f": False, "F": False, "FALSE": False, "false": False,
+             "False": False}
+_CHECK_COMMENT_RE = re.compile(r"^check[\t ]*=[\t ]*(\S+)", re.IGNORECASE)
+
+
+@record
+class CheckOptions:
+    """BuildKit's build-check options from a ``# check=`` line (``linter.ParseLintOptions``).
+
+    Attributes:
+        skip: the names listed in ``skip=``, lower-cased (dockwise accepts any name, id or
+            alias of a rule, in any case).
+        skip_all: ``skip=all``.
+        error: ``error=true`` (any spelling Go's ``strconv.ParseBool`` accepts).
+    """
+
+    skip: frozenset[str] = frozenset()
+    skip_all: bool = False
+    error: bool = False
+
+    def skips(self, rule: Rule) -> bool:
+        """``True`` when these options turn ``rule`` off. Only BuildKit checks (rules tagged
+        ``buildkit``) can be skipped this way, as ``# check=`` is BuildKit's directive."""
+        if not (self.skip_all or self.skip) or "buildkit" not in rule.tags:
+            return False
+        return self.skip_all or any(name.lower() in self.skip for name in rule.names)
+
+
+def parse_check_options(value: str) -> CheckOptions | None:
+    """Parse ``skip=A,B;error=true;experimental=C`` as BuildKit does, or return ``None`` where
+    BuildKit rejects it (a part without ``=``, an unknown key, a bad boolean). ``experimental``
+    is accepted and has no effect: every check dockwise has is on by default."""
+    value = value.strip()
+    if not value:
+        return CheckOptions()
+    skip: frozenset[str] = frozenset()
+    skip_all = error = False
+    for part in value.split(";", 2):
+        key, eq, val = part.partition("=")
+        key, val = key.strip(), val.strip()
+        if not eq:
+            return None
+        if key == "skip":
+            if val == "all":
+                skip_all = True
+            else:
+                skip = frozenset(v.strip().lower() for v in val.split(",") if v.strip())
+        elif key == "error":
+            if val not in _GO_BOOLS:
+                return None
+            error = _GO_BOOLS[val]
+        elif key != "experimental":
+            return None
+    return CheckOptions(skip, skip_all, error)
+
+
+def check_directive(dockerfile: n.Dockerfile) -> CheckOptions:
+    """BuildKit's ``# check=`` parser directive, or the defaults when there is none (or
+    BuildKit would reject it)."""
     d = dockerfile.directive("check")
     if d is None:
-        return frozenset(), False
-    skip: set[str] = set()
-    error = False
-    for part in d.value.split(";"):
-        key, _, value = part.partition("=")
-        key = key.strip().lower()
-        if key == "skip":
-            skip |= {v.strip().lower() for v in value.split(",") if v.strip()}
-        elif key == "error":
-            error = value.strip().lower() == "true"
-    return frozenset(skip), error
+        return CheckOptions()
+    return parse_check_options(d.value) or CheckOptions()
+
+
+def inline_check_options(instr: n.Instruction) -> CheckOptions | None:
+    """The options of a ``# check=...`` comment among those directly above ``instr``; BuildKit
+    (``WithMergedConfigFromComments``) applies its ``skip`` to the checks of that one
+    instruction. Only the first such comment counts; one BuildKit cannot parse is ignored."""
+    for comment in instr.comments:
+        m = _CHECK_COMMENT_RE.match(comment)
+        if m:
+            return parse_check_options(m.group(1))
+    return None
 
 
 @record(frozen=False)
@@ -312,7 +375,9 @@ class _FileRun:
         self.findings: list[Finding] = []
         instrs = self.dockerfile.instructions
         self._starts = [i.span.start_line for i in instrs]
-        self.skip_checks, self.checks_are_errors = check_directive(self.dockerfile)
+        self.checks = check_directive(self.dockerfile)
+        self.checks_are_errors = self.checks.error
+        self._inline_checks: dict[int, CheckOptions | None] = {}
         self.pragmas = find_pragmas(self.dockerfile)
         self.global_ignores: set[str] = set()
         self.local_ignores: dict[int, set[str]] = {}
@@ -342,12 +407,16 @@ class _FileRun:
             return i
         return None
 
+    def inline_checks(self, index: int) -> CheckOptions | None:
+        if index not in self._inline_checks:
+            self._inline_checks[index] = inline_check_options(self.dockerfile.instructions[index])
+        return self._inline_checks[index]
+
     def run(self) -> list[Finding]:
         selection = self.linter.selection
         config = self.linter.config
         for rule in selection.rules:
-            if self.skip_checks and (("all" in self.skip_checks and "buildkit" in rule.tags) or
-                                     any(a.lower() in self.skip_checks for a in rule.names)):
+            if self.checks.skips(rule):
                 continue
             severity = selection.severity[rule.id]
             if self.checks_are_errors and "buildkit" in rule.tags:
@@ -387,6 +456,10 @@ class _FileRun:
             local = self.local_ignores.get(index)
             if local and (rule.id in local or code.upper() in local):
                 return
+            if "buildkit" in rule.tags:
+                inline = self.inline_checks(index)
+                if inline is not None and inline.skips(rule):
+                    return
         stage = None
         if index is not None:
             found = self.model.stage_of(self.dockerfile.instructions[index])

@@ -32,7 +32,7 @@ from pathlib import Path
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
-from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand
+from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand, find_references
 
 #: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
 AUTOMATIC_PLATFORM_ARGS = frozenset({
@@ -44,12 +44,47 @@ PREDEFINED_ARGS = frozenset({
     "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
     "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
 }) | AUTOMATIC_PLATFORM_ARGS
+#: The PATH BuildKit sets when the base image defines none (``system.DefaultPathEnv``, Linux).
+DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 DEFAULT_LINUX_SHELL = ("/bin/sh", "-c")
 DEFAULT_WINDOWS_SHELL = ("cmd", "/S", "/C")
 _WINDOWS_IMAGE_RE = re.compile(r"(windows|nanoserver|servercore)", re.IGNORECASE)
 _DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
 _MOUNT_FROM_RE = re.compile(r"(?:^|,)\s*from=([^,]*)", re.IGNORECASE)
 _SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
+
+
+# Docker's image reference grammar (github.com/distribution/reference, regexp.go), compiled on
+# first use: only a few checks need it.
+_REF_PATH_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+_REF_DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+_REF_DOMAIN = (rf"(?:{_REF_DOMAIN_COMPONENT}(?:\.{_REF_DOMAIN_COMPONENT})*|\[[a-fA-F0-9:]+\])"
+               r"(?::[0-9]+)?")
+_REFERENCE = (rf"^((?:{_REF_DOMAIN}/)?{_REF_PATH_COMPONENT}(?:/{_REF_PATH_COMPONENT})*)"
+              r"(?::[\w][\w.-]{0,127})?"
+              r"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$")
+_HEX = frozenset("0123456789abcdef")
+
+
+def is_valid_reference(text: str) -> bool:
+    """``True`` when ``text`` is an image reference Docker accepts, as
+    ``reference.ParseNormalizedNamed`` (used by BuildKit for FROM) decides: the reference
+    grammar, a lower-case repository, at most 255 characters of name, and not a bare 64-hex
+    image id. ``""`` and ``"busybox:"`` are invalid; ``"busybox"``, ``"localhost:5000/a/b:1"``
+    and digests are valid."""
+    if not text or (len(text) == 64 and _HEX.issuperset(text)):
+        return False
+    first, sep, rest = text.partition("/")
+    if not sep or ("." not in first and ":" not in first and first != "localhost"
+                   and first.lower() == first):
+        domain, remainder = "docker.io", text
+    else:
+        domain, remainder = first, rest
+    remote = remainder.split(":", 1)[0]
+    if remote.lower() != remote:
+        return False
+    m = re.match(_REFERENCE, f"{domain}/{remainder}")
+    return m is not None and len(m.group(1)) <= 255
 
 
 @record
@@ -200,7 +235,8 @@ class Variable:
         name: the variable name.
         value: its value, or ``None`` when unknown to the linter.
         kind: ``"env"`` (ENV), ``"arg"`` (ARG) or ``"auto"`` (BuildKit's automatic ARGs).
-        instruction: where it was declared, or ``None`` for automatic ones.
+        instruction: where it was declared, or ``None`` for automatic ones and the default
+            ``PATH``.
     """
 
     name: str
@@ -524,7 +560,10 @@ class Model:
         if self.shell_override:
             shell = tuple(self.shell_override.split()) or shell
         unknown_env = base is not None and not base.is_scratch
-        return BuildState(shell=shell, variables={}, base_env_unknown=unknown_env)
+        # BuildKit always sets PATH; when the base's environment is known (scratch) it is the
+        # default one.
+        variables = {} if unknown_env else {"PATH": Variable("PATH", DEFAULT_PATH, "env")}
+        return BuildState(shell=shell, variables=variables, base_env_unknown=unknown_env)
 
     def _run_stage(self, stage: Stage) -> None:
         state = self._initial_state(stage)
@@ -878,6 +917,38 @@ class Model:
             scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc"))
         return tuple(scripts)
 
+    def references(self, instr: n.Instruction, where: n.Token | n.Flag | n.Heredoc
+                   ) -> list[tuple[str, n.Span]]:
+        """The variables a word of ``instr`` refers to, as BuildKit's lexer finds them
+        (:func:`~dockwise.syntax.variables.find_references`), each with the span of its
+        ``$NAME`` or ``${...}`` in the file.
+
+        ``where`` is an argument token, a ``--flag`` (its value is scanned) or a heredoc whose
+        body is expanded (quotes are literal there, as in BuildKit). Where the written text is
+        not the token's (a JSON string with escapes, a flag split over lines) every reference
+        gets the whole token's span.
+        """
+        if isinstance(where, n.Heredoc):
+            return [(name, where.content_map.span(s, e)) for name, s, e in
+                    find_references(where.content, "\\", quotes=False)]
+        if isinstance(where, n.Flag):
+            vspan = where.value_span
+            if vspan is None:
+                return []
+            if vspan.start_line != vspan.end_line:
+                text = where.value or ""
+                return [(name, vspan) for name, _s, _e in find_references(text, self.escape)]
+            line = self.dockerfile.lines[vspan.start_line - 1]
+            raw = line[vspan.start_column - 1:vspan.end_column - 1]
+            return [(name, n.Span(vspan.start_line, vspan.start_column + s, vspan.start_line,
+                                  vspan.start_column + e))
+                    for name, s, e in find_references(raw, self.escape)]
+        text, start = where.text, where.offset
+        if start >= 0 and instr.line_text[start:start + len(text)] == text:
+            return [(name, instr.span_of(start + s, start + e))
+                    for name, s, e in find_references(text, self.escape)]
+        return [(name, where.span) for name, _s, _e in find_references(text, self.escape)]
+
     def commands(self, instr: n.Run) -> Iterator:
         """Every simple command of every script of ``instr`` (see :meth:`scripts`)."""
         for script in self.scripts(instr):
@@ -903,6 +974,25 @@ class Model:
             stage = self.stage_of(instr)
             if stage is not None:
                 yield stage, instr  # type: ignore[misc]
+
+    def overridden(self, kind: type[n.Instruction]) -> Iterator[tuple[n.Instruction,
+                                                                     n.Instruction]]:
+        """``(earlier, later)`` for each instruction of ``kind`` that a later one of the same
+        kind in the same stage replaces, in file order of ``later``.
+
+        Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage reaches the image config
+        (BuildKit's ``validateUsedOnce``); one in a parent stage is not counted, since
+        overriding an inherited setting is the point of writing it again.
+        """
+        previous: dict[int, n.Instruction] = {}
+        for instr in self._by_kind.get(kind, ()):
+            stage = self.stage_of(instr)
+            if stage is None:
+                continue
+            earlier = previous.get(stage.index)
+            if earlier is not None:
+                yield earlier, instr
+            previous[stage.index] = instr
 
 
 def _all_unknown(name: str) -> tuple[VarStatus, str]:

@@ -5,8 +5,10 @@ Reports CMD and ENTRYPOINT written in shell form (``CMD ./app --port 8080``), on
 with the exec form as the suggested fix. A command that starts with ``exec`` in a POSIX shell
 is not reported: the shell replaces itself with the program, which then gets the signals. A
 shell-form value that looks like a JSON array (``CMD ['app']``: single quotes are not JSON) is
-reported with that explanation. BuildKit's build check ``JSONArgsRecommended`` reports the
-same thing; both names refer to this rule.
+reported with that explanation. A stage whose SHELL (its own or a parent stage's) is not a POSIX
+shell, such as ``SHELL ["powershell", "-Command"]``, chose that shell for its commands and is not
+reported. BuildKit's build check ``JSONArgsRecommended`` reports the same thing; both names refer
+to this rule.
 
 ## Why is this bad?
 In shell form the command runs as a child of ``/bin/sh -c``: the shell is PID 1, so ``SIGTERM``
@@ -30,8 +32,9 @@ CMD ["/app", "--port", "8080"]
 ## How dockwise differs from hadolint
 hadolint also reports ``HEALTHCHECK CMD`` in shell form, a short-lived check where signals do
 not matter (Docker's own documentation writes it so); dockwise does not, nor ``CMD exec app``.
-BuildKit's ``JSONArgsRecommended`` stays silent once a SHELL instruction is in effect; dockwise
-still reports, since that shell sits between the engine and the program just the same.
+BuildKit's ``JSONArgsRecommended`` stays silent once any SHELL instruction is in effect; dockwise
+still reports when that SHELL is a POSIX shell (usually set for ``pipefail`` in RUN, as DL4006
+asks), since it sits between the engine and the program just the same.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
+from dockwise.syntax.parser import json_array_problem
 
 _EXEC_RE = re.compile(r"exec\s")
 
@@ -55,13 +59,17 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         if instr.command is None or instr.is_exec:
             continue
         text = instr.command.text
-        if text.startswith("[") and text.rstrip().endswith("]"):
+        state = model.state(instr)
+        if state.shell_instruction is not None and not state.is_posix_shell:
+            continue  # the stage chose cmd/PowerShell for its commands
+        problem = json_array_problem(text)
+        if problem is not None:
             yield Violation(instr.command.span,
                             f"{instr.name} looks like a JSON array but is not valid JSON "
-                            "(strings need double quotes), so it runs in shell form", instr,
-                            fix=f"{instr.name} {_json_hint(text)}")
+                            f"({problem[0].lower().removesuffix(' starting at')}), so it runs "
+                            "in shell form", instr, fix=f"{instr.name} {_json_hint(text)}")
             continue
-        if _EXEC_RE.match(text) and model.state(instr).is_posix_shell:
+        if _EXEC_RE.match(text) and state.is_posix_shell:
             continue  # the shell replaces itself with the program, which gets the signals
         yield Violation(instr.command.span,
                         f"{instr.name} in shell form: signals will not reach the process; "

@@ -1,9 +1,10 @@
 """DW902 ``malformed-exec-form``: an argument that looks like a JSON array is not valid JSON.
 
 ## What it does
-Reports RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK, COPY, ADD and VOLUME arguments that start with
-``[`` but do not decode as a JSON array (single quotes, a missing bracket or comma, a stray
-escape), pointing at the character where decoding fails.
+Reports RUN, SHELL, HEALTHCHECK, COPY, ADD and VOLUME arguments that start with ``[`` but do not
+decode as a JSON array (single quotes, a missing bracket or comma, a stray escape), pointing at
+the character where decoding fails. CMD and ENTRYPOINT are left to DL3025, which reports the
+same mistake there.
 
 ## Why is this bad?
 BuildKit does not reject such a line: it silently falls back to the shell form, so
@@ -13,13 +14,13 @@ BuildKit does not reject such a line: it silently falls back to the shell form, 
 ## Example
 ```dockerfile
 FROM alpine:3.20
-CMD ['/usr/bin/env', 'sh']
+RUN ['/bin/sh', '-c', 'echo hello']
 ```
 
 ## Use instead
 ```dockerfile
 FROM alpine:3.20
-CMD ["/usr/bin/env", "sh"]
+RUN ["/bin/sh", "-c", "echo hello"]
 ```
 """
 
@@ -37,6 +38,8 @@ from dockwise.syntax.parser import json_array_problem
 def _shell_text(instr: n.Instruction) -> n.Token | None:
     if isinstance(instr, n.Onbuild):
         return _shell_text(instr.trigger) if instr.trigger is not None else None
+    if isinstance(instr, (n.Cmd, n.Entrypoint)):
+        return None  # DL3025 reports these
     if isinstance(instr, n.CommandInstruction) and not instr.is_exec:
         return instr.command
     if isinstance(instr, n.PathsInstruction) and instr.form is n.Form.SHELL and instr.paths:

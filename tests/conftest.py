@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _shared() -> Path:
     """The workplace's shared data (corpus, schemas): ``$DOCKWISE_SHARED``, else ``../shared``
-    beside the checkout, else ``/work/shared`` (where a clone elsewhere finds it)."""
-    candidates = [os.environ.get("DOCKWISE_SHARED"), ROOT.parent / "shared", "/work/shared"]
+    beside the checkout (or beside its parent, for a worktree under ``wt/``), else
+    ``/work/shared`` (where a clone elsewhere finds it)."""
+    candidates = [os.environ.get("DOCKWISE_SHARED"), ROOT.parent / "shared",
+                  ROOT.parent.parent / "shared", "/work/shared"]
     for candidate in candidates:
         if candidate and (Path(candidate) / "corpus").is_dir():
             return Path(candidate)

@@ -36,11 +36,11 @@ def test_whole_corpus_lints_without_internal_errors(corpus_files: list[Path]) ->
     # BuildKit's testfiles-negative: rejected by BuildKit's parser
     ("shykes-nested-json", "DL1000", 1),
     ("env_no_value", "DL1000", 3),
-    # jeztah-invalid-json-*: BuildKit falls back to shell form; dockwise warns where the
-    # JSON breaks (the ones that are JSON *inside a string* are left alone, as BuildKit)
-    ("jeztah-invalid-json-unterminated-bracket", "DW902", 1),
-    ("jeztah-invalid-json-single-quotes", "DW902", 1),
-    ("jeztah-invalid-json-unterminated-string", "DW902", 1),
+    # jeztah-invalid-json-*: BuildKit falls back to shell form; dockwise says the CMD is not
+    # valid JSON (the ones that are JSON *inside a string* are left alone, as BuildKit)
+    ("jeztah-invalid-json-unterminated-bracket", "DL3025", 1),
+    ("jeztah-invalid-json-single-quotes", "DL3025", 1),
+    ("jeztah-invalid-json-unterminated-string", "DL3025", 1),
 ])
 def test_broken_buildkit_inputs_are_reported_with_a_line(name: str, rule: str,
                                                           line: int) -> None:
@@ -48,3 +48,5 @@ def test_broken_buildkit_inputs_are_reported_with_a_line(name: str, rule: str,
     assert len(rows) == 1
     findings = Linter(Config(select=("ALL",))).lint_path(CORPUS / rows[0]["file"]).findings
     assert [(f.rule_id, f.line) for f in findings if f.rule_id == rule] == [(rule, line)]
+    if rule == "DL3025":
+        assert "is not valid JSON" in next(f.message for f in findings if f.rule_id == rule)

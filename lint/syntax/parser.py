@@ -313,6 +313,14 @@ class _Parser:
         return tuple(docs), i, last_line
 
 
+def is_heredoc_marker(word: str) -> bool:
+    """``True`` when an argument word is a heredoc marker (``<<EOF``, ``<<-"EOF"``, ``3<<EOF``)
+    by BuildKit's ``^(\\d*)<<(-?)([^<]*)$`` (in RUN, COPY or ADD that have heredocs, such a
+    word stands for the body, not a path)."""
+    m = _HEREDOC_RE.match(word)
+    return m is not None and bool(m.group(3))
+
+
 def _heredoc_markers(line: str) -> list[tuple[str, int, bool, bool, int, int]]:
     """Heredoc markers in a logical line: (name, fd, chomp, expand, start, end).
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from dockwise.record import record
 
@@ -483,3 +483,86 @@ def referenced_names(word: str) -> list[str]:
     A cheap scan for rules that only need names; :func:`expand` is the faithful path.
     """
     return [m.group(1) or m.group(2) for m in _NAME_RE.finditer(word)]
+
+
+def find_references(word: str, escape: str = "\\", *, quotes: bool = True
+                    ) -> list[tuple[str, int, int]]:
+    """Where ``word`` (as written) refers to variables: ``(name, start, end)`` per reference.
+
+    ``start``/``end`` are 0-based offsets into ``word`` covering ``$NAME`` or the whole
+    ``${NAME...}`` (nested braces included; references inside a modifier, as ``$B`` in
+    ``${A:-$B}``, are listed too, since BuildKit looks them up). References BuildKit does not
+    expand are skipped: a ``$`` after the escape character and, unless ``quotes`` is ``False``
+    (BuildKit's ``SkipProcessQuotes``, used for heredoc bodies), anything inside single quotes.
+    Names are those BuildKit's lexer reads (letters, digits, ``_``); special parameters such as
+    ``$1``, ``$@`` and ``$$`` are not variables.
+    """
+    out: list[tuple[str, int, int]] = []
+    if "$" not in word:
+        return out
+    i = 0
+    length = len(word)
+    quote = ""
+    while i < length:
+        ch = word[i]
+        if ch == escape and quote != "'":
+            i += 2
+            continue
+        if not quotes:
+            pass
+        elif ch == "'" and quote != '"':
+            quote = "" if quote == "'" else "'"
+        elif ch == '"' and quote != "'":
+            quote = "" if quote == '"' else '"'
+        if ch == "$" and quote != "'":
+            if i + 1 < length and (word[i + 1] in _SPECIAL_PARAMS or word[i + 1].isdigit()):
+                i += 2
+                continue
+            m = _REF_NAME_RE.match(word, i + 1)
+            if m is not None:
+                name = m.group(1) or m.group(2)
+                end = m.end()
+                if m.group(1) is not None:  # ${NAME...}: find the matching brace
+                    depth = 1
+                    while end < length and depth:
+                        if word[end] == "{":
+                            depth += 1
+                        elif word[end] == "}":
+                            depth -= 1
+                        end += 1
+                out.append((name, i, end))
+                i = m.end()
+                continue
+        i += 1
+    return out
+
+
+_REF_NAME_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def suggest_name(name: str, options: Iterable[str]) -> str | None:
+    """The option closest to ``name``, as BuildKit's ``suggest.Search`` picks it for its "did
+    you mean" hints: the first option at the smallest Levenshtein distance below 3
+    (case-sensitive), or ``None`` when none is that close or ``name`` itself is an option."""
+    best = None
+    best_distance = 3
+    for option in options:
+        if option == name:
+            return None
+        if abs(len(option) - len(name)) >= best_distance:
+            continue
+        distance = _levenshtein(name, option)
+        if distance < best_distance:
+            best, best_distance = option, distance
+    return best
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 TEXT = ("# hadolint global ignore=DL3006\nFROM alpine\n# dockwise ignore=DL3019\n"
         "RUN apk add curl\n  # hadolint ignore=DL3018,DL3019 # because\nRUN apk add git\n"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 def test_relative_workdir_on_the_path() -> None:

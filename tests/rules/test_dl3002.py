@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 @pytest.mark.parametrize("user", ["root", "0", "root:root", "0:0", "root:wheel", "00", '"root"'])

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 def test_local_file_is_reported_on_the_keyword() -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 BUILD = "FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine:3.20\n"
 

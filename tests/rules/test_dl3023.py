@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import spans
+from conftest import spans
 
 
 def test_own_name_and_index() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 def test_duplicate_reported_on_the_second_name() -> None:

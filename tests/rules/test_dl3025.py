@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import codes, lint, spans
 
 
 def test_shell_form_reported_on_the_command() -> None:
@@ -23,9 +22,11 @@ def test_exec_form_and_exec_prefixed_commands_pass(line: str) -> None:
     assert spans(f"FROM alpine:3.20\n{line}\n", "DL3025") == []
 
 
-def test_exec_prefix_needs_a_posix_shell() -> None:
-    text = 'FROM alpine:3.20\nSHELL ["cmd", "/S", "/C"]\nCMD exec app\n'
-    assert spans(text, "DL3025") == [(3, 5, 3, 13)]
+def test_exec_prefix_is_only_special_in_a_posix_shell() -> None:
+    # with a POSIX shell, ``exec`` hands PID 1 to the program; a stage that chose a non-POSIX
+    # SHELL is exempt altogether (see test_non_posix_shell_exempts_the_stage_and_its_children)
+    assert spans('FROM alpine:3.20\nCMD exec app\n', "DL3025") == []
+    assert spans('FROM alpine:3.20\nCMD execute app\n', "DL3025") == [(2, 5, 2, 16)]
 
 
 def test_single_quoted_json_is_shell_form() -> None:
@@ -47,3 +48,23 @@ def test_explicit_shell_still_reported() -> None:
 
 def test_continuation_spans_lines() -> None:
     assert spans("FROM alpine:3.20\nCMD /app \\\n  --v\n", "DL3025") == [(2, 5, 3, 6)]
+
+
+def test_buildkit_cases_without_shell() -> None:
+    # dockerfile_lint_test.go, testJSONArgsRecommended
+    assert codes("\nFROM scratch\nCMD mycommand\n", "DL3025") == [(3, 5)]
+    assert codes("\nFROM scratch\nENTRYPOINT mycommand\n", "DL3025") == [(3, 12)]
+
+
+def test_non_posix_shell_exempts_the_stage_and_its_children() -> None:
+    text = ('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\n'
+            'SHELL ["powershell", "-Command"]\nCMD Start-Service app\n'
+            'FROM base\nENTRYPOINT Write-Host hi\n')
+    assert codes(text, "DL3025") == []
+
+
+def test_posix_shell_for_pipefail_is_still_reported() -> None:
+    # BuildKit is silent after any SHELL; a SHELL set for `pipefail` in RUN does not make a
+    # shell-form CMD receive signals.
+    text = 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nCMD ./app --serve\n'
+    assert codes(text, "DL3025") == [(3, 5)]

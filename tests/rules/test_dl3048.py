@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 @pytest.mark.parametrize("key", ["org.opencontainers.image.source", "maintainer", "a", "a1",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 
 def test_instructions_before_from_on_the_keyword() -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 STAGES = ("FROM golang:1.22 AS build\nRUN go build -o /out/app .\n"
           "FROM scratch AS artifacts\nCOPY --from=build /out/app /app\n"

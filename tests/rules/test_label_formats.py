@@ -6,8 +6,7 @@ Each rule reports at the value, after ARG/ENV expansion; unknown values are not 
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 CASES = {
     "DL3052": ("url",
