@@ -24,11 +24,11 @@ keep it as written and report ``known=False``.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from dockwise.dockerignore import DockerignoreMatcher, read_patterns
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
@@ -405,7 +405,7 @@ class BuildContext:
 
     @functools.cached_property
     def dockerignore_patterns(self) -> tuple[str, ...]:
-        """The ignore patterns, comments and blank lines removed (empty when no file)."""
+        """The ignore patterns as BuildKit reads them (empty when there is no file)."""
         path = self.dockerignore_path
         if path is None:
             return ()
@@ -413,12 +413,7 @@ class BuildContext:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return ()
-        out = []
-        for line in text.splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                out.append(line)
-        return tuple(out)
+        return tuple(read_patterns(text))
 
     def exists(self, relative: str) -> bool:
         """``True`` when ``relative`` (a path inside the context) exists."""
@@ -431,21 +426,16 @@ class BuildContext:
             return False
 
     def is_ignored(self, relative: str) -> bool:
-        """``True`` when ``.dockerignore`` excludes ``relative`` from the context.
-
-        Matching is Docker's (the docker SDK's ``PatternMatcher``: Go ``filepath.Match`` with
-        ``**``, ``!`` exceptions, later patterns winning).
-        """
-        patterns = self.dockerignore_patterns
-        if not patterns:
+        """``True`` when ``.dockerignore`` excludes ``relative`` from the context
+        (Docker's matching: see :mod:`dockwise.dockerignore`)."""
+        if not self.dockerignore_patterns:
             return False
-        return self._matcher.matches(os.path.normpath(relative.lstrip("/")))
+        return self.dockerignore.matches(relative)
 
     @functools.cached_property
-    def _matcher(self):  # type: ignore[no-untyped-def]
-        from docker.utils.build import PatternMatcher  # the SDK's Docker-compatible matcher
-
-        return PatternMatcher(list(self.dockerignore_patterns))
+    def dockerignore(self) -> DockerignoreMatcher:
+        """The matcher for this context's ignore patterns."""
+        return DockerignoreMatcher(self.dockerignore_patterns)
 
 
 class Model:
