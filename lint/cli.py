@@ -130,6 +130,10 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                 where = f" ({config.source})" if config.source else ""
                 _error(f"{exc}{where}")
                 raise SystemExit(EXIT_ERROR) from None
+            for ref in linters[key].selection.unknown:
+                where = f"{config.source}: " if config.source else ""
+                _error(f"{where}warning: unknown rule {ref!r} from hadolint's configuration "
+                       "is skipped")
         return linters[key]
 
     files_to_lint: list[Path | None] = []
@@ -229,6 +233,11 @@ def rules_command(fmt: str) -> None:
                             tablefmt="github"))
         return
     click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
+    from dockwise.shellcheck import find_binary
+
+    if find_binary() is None:
+        click.echo("\nShellCheck is not installed, so rule SC reports nothing: "
+                   "pip install 'dockwise[shellcheck]'")
 
 
 @main.command("explain")

@@ -34,6 +34,8 @@ from dockwise.rules import (
     dw111,
     dw301,
     dw901,
+    dw902,
+    sc,
 )
 
 #: Every built-in rule, in id order.
@@ -62,4 +64,6 @@ ALL_RULES: tuple[Rule, ...] = tuple(sorted((
     dw111.RULE,
     dw301.RULE,
     dw901.RULE,
+    dw902.RULE,
+    sc.RULE,
 ), key=lambda r: r.id))
