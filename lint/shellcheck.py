@@ -32,9 +32,11 @@ written file to the script's character offsets and through the script's
 ``--format=json1`` counts a tab as one column, as the mapper does.
 
 Excluded always: SC1090 and SC1091 (``source``/``.`` of a file: the file is in the image,
-not next to the Dockerfile, so ShellCheck can never follow it). ``--norc`` and an environment
-without ``SHELLCHECK_OPTS`` keep the results independent of the user's ShellCheck settings;
-configure dockwise instead (``ignore = ["SC2086"]``).
+not next to the Dockerfile, so ShellCheck can never follow it); for the same reason SC2154
+(referenced but not assigned) is not reported in a script that sources a file.
+
+``--norc`` and an environment without ``SHELLCHECK_OPTS`` keep the results independent of the
+user's ShellCheck settings; configure dockwise instead (``ignore = ["SC2086"]``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 #: What an unknown value is declared as: one word, like hadolint's ``export NAME=1``.
 _UNKNOWN_VALUE = "1"
 _PROXY_ARGS = tuple(sorted(PREDEFINED_ARGS - AUTOMATIC_PLATFORM_ARGS))
+_SOURCING_SKIP = frozenset({"SC2154"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,12 +116,16 @@ class Job:
         variables: ``(name, value)`` pairs declared before the script; ``None`` for a value
             the linter does not know.
         instruction: the RUN it comes from.
+        skip: codes not reported for this script: SC2154 (variable referenced but not
+            assigned) when the script sources a file (``.``/``source``), which lives in the
+            image and may assign it.
     """
 
     script: Script
     dialect: str
     variables: tuple[tuple[str, str | None], ...]
     instruction: n.Run
+    skip: frozenset[str] = frozenset()
 
 
 @record
@@ -184,7 +191,9 @@ def jobs(model: Model) -> list[Job]:
                 continue
             if variables is None:
                 variables = _variables(model, run)
-            out.append(Job(script, dialect, variables, run))
+            sources = any(c.name in (".", "source") for c in script.commands)
+            out.append(Job(script, dialect, variables, run, _SOURCING_SKIP if sources else
+                           frozenset()))
     return out
 
 
@@ -342,11 +351,12 @@ def run(batch: Sequence[Job], binary: str, timeout: float = DEFAULT_TIMEOUT,
     for raw in raw_comments:
         try:
             index = by_name[os.path.basename(str(raw["file"]))]
+            code = f"SC{int(raw['code'])}"
             placed = placers[index].place(raw)
-            if placed is None:
+            if placed is None or code in batch[index].skip:
                 continue
             span, fix = placed
-            out.append(Comment(index, f"SC{int(raw['code'])}", str(raw.get("level", "warning")),
+            out.append(Comment(index, code, str(raw.get("level", "warning")),
                                str(raw.get("message", "")).strip(), span, fix))
         except (KeyError, TypeError, ValueError):
             continue  # a comment in a shape this version does not know

@@ -52,7 +52,8 @@ RUN cp "$0" /tmp/backup && echo "$pkgs"
   ``$GOOS`` is not. An ARG without a default is taken as one word, like hadolint (ShellCheck
   alone would ask for quotes).
 - SC1090 and SC1091 (``source`` of a file ShellCheck cannot follow) are never reported: the
-  file is inside the image, not next to the Dockerfile.
+  file is inside the image, not next to the Dockerfile. A script that sources a file gets no
+  SC2154 (referenced but not assigned): the sourced file may assign it.
 """
 
 from __future__ import annotations

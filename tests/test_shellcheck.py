@@ -218,6 +218,14 @@ def test_source_of_image_files_is_not_reported() -> None:
     assert sc(text) == []
 
 
+@needs_shellcheck
+def test_a_sourced_file_may_assign_variables() -> None:
+    sourcing = "FROM alpine:3.20\nRUN apk add $(. ./APKBUILD; echo \"$makedepends\")\n"
+    assert sc(sourcing) == [("SC2046", 2, 13)]
+    assert sc(sourcing.replace(". ./APKBUILD; ", "")) == [
+        ("SC2046", 2, 13), ("SC2116", 2, 13), ("SC2154", 2, 21)]
+
+
 # -- selection, pragmas, severities ----------------------------------------------------------
 
 DOCKERFILE = "FROM debian:12\nRUN echo $foo\n"
