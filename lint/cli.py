@@ -127,8 +127,13 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                 linters[key] = Linter(merged, target=target,
                                       context=Path(context_dir) if context_dir else None)
             except UnknownRuleError as exc:
-                where = f" ({config.source})" if config.source else ""
-                _error(f"{exc}{where}")
+                if exc.ref in _split_refs(ignore):
+                    where = "--ignore: "
+                elif exc.ref in _split_refs(select):
+                    where = "--select: "
+                else:
+                    where = f"{config.source}: " if config.source else ""
+                _error(f"{where}{exc}")
                 raise SystemExit(EXIT_ERROR) from None
             for ref in linters[key].selection.unknown:
                 where = f"{config.source}: " if config.source else ""

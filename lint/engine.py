@@ -92,7 +92,15 @@ def registry() -> Registry:
 
 
 class UnknownRuleError(ValueError):
-    """A rule reference on the command line or in a config that names no rule."""
+    """A rule reference on the command line or in a config that names no rule.
+
+    Attributes:
+        ref: the reference as written.
+    """
+
+    def __init__(self, message: str, ref: str = "") -> None:
+        super().__init__(message)
+        self.ref = ref
 
 
 @record(frozen=False)
@@ -154,7 +162,7 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
             elif ref in config.hadolint_refs:
                 unknown.append(ref)
             else:
-                raise UnknownRuleError(f"unknown rule {ref!r}{where}")
+                raise UnknownRuleError(f"unknown rule {ref!r}{where}", ref)
         return rules, codes
 
     only_codes = None

@@ -42,47 +42,90 @@ def write_fake(tmp_path: Path, body: str) -> str:
     return str(path)
 
 
-# -- positions -------------------------------------------------------------------------------
+BASHISMS = "[[ -n \"$HOME\" ]] && echo ok"
+
+#: (Dockerfile, expected SC findings as (code, line, column)): positions, dialects, ARG/ENV.
+CASES = {
+    # positions: the physical line and column inside the RUN
+    "continued RUN": (
+        "FROM debian:12\nRUN apt-get update \\\n    && echo $foo \\\n    && cd /tmp; make\n",
+        [("SC2086", 3, 13), ("SC2154", 3, 13), ("SC2164", 4, 8)]),
+    "comment line in a continuation (removed by BuildKit)": (
+        "FROM debian:12\nRUN true \\\n# a comment\n  && echo $bar\n",
+        [("SC2086", 4, 11), ("SC2154", 4, 11)]),
+    "heredoc body with tabs": (
+        "FROM debian:12\nRUN <<-EOF\n\tif true; then\n\t\techo $x\n\tfi\n\tEOF\n",
+        [("SC2086", 4, 8), ("SC2154", 4, 8)]),
+    "exec form sh -c": (
+        'FROM debian:12\nRUN ["sh", "-c", "echo $z"]\n',
+        [("SC2086", 2, 24), ("SC2154", 2, 24)]),
+    "columns count characters, not bytes": (
+        "FROM debian:12\nRUN echo 'héllo wörld' && echo $y\n",
+        [("SC2086", 2, 32), ("SC2154", 2, 32)]),
+    # `bash <<EOF`: the body is data of the RUN line (the outer sh expands $y in it) and the
+    # script bash runs; both checks find SC2154 at the same place, reported once
+    "heredoc fed to bash, one report per place": (
+        "FROM debian:12\nRUN <<EOF bash\necho \"$y\"\nEOF\n", [("SC2154", 3, 7)]),
+    # dialects
+    "default shell is POSIX sh": (f"FROM debian:12\nRUN {BASHISMS}\n", [("SC3010", 2, 5)]),
+    "SHELL bash": (
+        f'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN {BASHISMS}\n', []),
+    "SHELL inherited from the parent stage": (
+        'FROM debian:12 AS base\nSHELL ["/bin/bash", "-c"]\n'
+        f"FROM base AS test\nRUN source /etc/os-release && {BASHISMS}\n", []),
+    "RUN <<EOF bash": (
+        f"FROM debian:12\nRUN <<EOF bash\nset -o pipefail\n{BASHISMS}\nEOF\n", []),
+    "bash shebang": (
+        f"FROM debian:12\nRUN <<EOF\n#!/usr/bin/env bash\nset -o pipefail\n{BASHISMS}\nEOF\n", []),
+    "sh shebang": (
+        f"FROM debian:12\nRUN <<EOF\n#!/bin/sh\nset -e\n{BASHISMS}\nEOF\n", [("SC3010", 5, 1)]),
+    "python shebang: not shell-checked": (
+        "FROM python:3.12\nRUN <<EOF\n#!/usr/bin/env python3\n"
+        "import os\nprint(f\"{os.environ['HOME']}\")  # [[ $x ]] `y`\nEOF\n", []),
+    "Alpine /bin/sh is BusyBox ash": (
+        f"FROM alpine:3.20\nRUN source /etc/profile && {BASHISMS}\n", []),
+    "Debian /bin/sh is POSIX sh": (
+        f"FROM debian:12\nRUN source /etc/profile && {BASHISMS}\n",
+        [("SC3046", 2, 5), ("SC3010", 2, 28)]),
+    "PowerShell": ('FROM mcr.microsoft.com/windows/servercore:ltsc2022\n'
+                   'SHELL ["powershell", "-Command"]\nRUN echo $foo\n', []),
+    "cmd": ("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo %foo%\n", []),
+    "shell pragma": ("FROM debian:12\n# hadolint shell=pwsh\nRUN echo $foo\n", []),
+    "zsh (ShellCheck does not know it)": (
+        'FROM debian:12\nSHELL ["/bin/zsh", "-c"]\nRUN echo $foo\n', []),
+    # ARG and ENV
+    "ARG and ENV are declared": (
+        "FROM debian:12\nARG version\nENV home_dir=/srv\n"
+        "RUN echo \"$version\" \"$home_dir\" \"$other\"\n", [("SC2154", 4, 34)]),
+    "variables are scoped to their stage and position": (
+        "FROM debian:12\nRUN echo \"$version\"\nARG version=1\nRUN echo \"$version\"\n"
+        "FROM debian:12\nRUN echo \"$version\"\n", [("SC2154", 2, 11), ("SC2154", 6, 11)]),
+    # GOOS is one word, VERSION is unknown (taken as one word), CFLAGS does split
+    "quoting follows the known value": (
+        'FROM debian:12\nARG GOOS=linux\nARG VERSION\nENV CFLAGS="-O2 -g"\n'
+        "RUN echo $GOOS $VERSION && cc $CFLAGS x.c\n", [("SC2086", 5, 31)]),
+    # A's value holds a quote an unquoted $A does not honour (SC2090); B's is the literal
+    # text "$(rm -rf /)", which splits (SC2086)
+    "values with quotes": (
+        "FROM debian:12\nENV A=\"it's\" B='$(rm -rf /)'\nRUN echo $A $B\n",
+        [("SC2090", 3, 10), ("SC2086", 3, 13)]),
+    "proxy ARGs are predefined": (
+        'FROM debian:12\nRUN curl -x "$http_proxy" https://example.com\n', []),
+    "source of files in the image": (
+        "FROM debian:12\nRUN . /etc/os-release && . \"$HOME/.profile\" && echo \"$ID\"\n", []),
+    "a sourced file may assign variables": (
+        "FROM alpine:3.20\nRUN apk add $(. ./APKBUILD; echo \"$makedepends\")\n",
+        [("SC2046", 2, 13)]),
+    "without the source, SC2154": (
+        "FROM alpine:3.20\nRUN apk add $(echo \"$makedepends\")\n",
+        [("SC2046", 2, 13), ("SC2116", 2, 13), ("SC2154", 2, 21)]),
+}
+
 
 @needs_shellcheck
-def test_findings_on_physical_lines_of_a_continued_run() -> None:
-    text = ("FROM debian:12\n"
-            "RUN apt-get update \\\n"
-            "    && echo $foo \\\n"
-            "    && cd /tmp; make\n")
-    assert sc(text) == [("SC2086", 3, 13), ("SC2154", 3, 13), ("SC2164", 4, 8)]
-
-
-@needs_shellcheck
-def test_comment_lines_inside_a_continuation_do_not_shift_positions() -> None:
-    text = ("FROM debian:12\n"
-            "RUN true \\\n"
-            "# a Dockerfile comment, removed by BuildKit\n"
-            "  && echo $bar\n")
-    assert sc(text) == [("SC2086", 4, 11), ("SC2154", 4, 11)]
-
-
-@needs_shellcheck
-def test_heredoc_body_positions_and_tabs() -> None:
-    text = ("FROM debian:12\n"
-            "RUN <<-EOF\n"
-            "\tif true; then\n"
-            "\t\techo $x\n"
-            "\tfi\n"
-            "\tEOF\n")
-    assert sc(text) == [("SC2086", 4, 8), ("SC2154", 4, 8)]
-
-
-@needs_shellcheck
-def test_exec_form_shell_script_is_checked() -> None:
-    text = 'FROM debian:12\nRUN ["sh", "-c", "echo $z"]\n'
-    assert sc(text) == [("SC2086", 2, 24), ("SC2154", 2, 24)]
-
-
-@needs_shellcheck
-def test_columns_count_characters_not_bytes() -> None:
-    text = "FROM debian:12\nRUN echo 'héllo wörld' && echo $y\n"
-    assert sc(text) == [("SC2086", 2, 32), ("SC2154", 2, 32)]
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_findings(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert sc(text) == expected
 
 
 @needs_shellcheck
@@ -93,137 +136,12 @@ def test_exact_span_and_fix_of_sc2086() -> None:
         ("SC2086", 2, 10, 2, 15, '"$HOME"', "info", "shellcheck")]
 
 
-@needs_shellcheck
-def test_heredoc_run_line_and_body_report_a_shared_place_once() -> None:
-    # `bash <<EOF`: the body is data of the RUN line (the outer sh expands $y in it) and the
-    # script bash runs; SC2154 is found by both checks and reported once.
-    text = "FROM debian:12\nRUN <<EOF bash\necho \"$y\"\nEOF\n"
-    assert sc(text) == [("SC2154", 3, 7)]
-
-
-# -- dialects --------------------------------------------------------------------------------
-
-BASHISMS = "[[ -n \"$HOME\" ]] && echo ok"
-
-
-@needs_shellcheck
-def test_default_shell_is_posix_sh() -> None:
-    assert sc(f"FROM debian:12\nRUN {BASHISMS}\n") == [("SC3010", 2, 5)]
-
-
-@needs_shellcheck
-def test_shell_instruction_selects_bash() -> None:
-    text = f'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN {BASHISMS}\n'
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_shell_inherited_from_parent_stage() -> None:
-    text = ('FROM debian:12 AS base\nSHELL ["/bin/bash", "-c"]\n'
-            f"FROM base AS test\nRUN source /etc/os-release && {BASHISMS}\n")
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_heredoc_fed_to_bash_is_bash() -> None:
-    text = f"FROM debian:12\nRUN <<EOF bash\nset -o pipefail\n{BASHISMS}\nEOF\n"
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_heredoc_with_bash_shebang_is_bash() -> None:
-    text = f"FROM debian:12\nRUN <<EOF\n#!/usr/bin/env bash\nset -o pipefail\n{BASHISMS}\nEOF\n"
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_heredoc_with_sh_shebang_is_sh() -> None:
-    text = f"FROM debian:12\nRUN <<EOF\n#!/bin/sh\nset -e\n{BASHISMS}\nEOF\n"
-    assert sc(text) == [("SC3010", 5, 1)]
-
-
-@needs_shellcheck
-def test_python_heredoc_is_not_shell_checked() -> None:
-    text = ("FROM python:3.12\nRUN <<EOF\n#!/usr/bin/env python3\n"
-            "import os\nprint(f\"{os.environ['HOME']}\")  # [[ $x ]] `y`\nEOF\n")
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_alpine_sh_is_busybox_ash() -> None:
-    text = f"FROM alpine:3.20\nRUN source /etc/profile && {BASHISMS}\n"
-    assert sc(text) == []
-    # the same script on a Debian base is POSIX sh
-    assert [c for c, _, _ in sc(text.replace("alpine:3.20", "debian:12"))] == \
-        ["SC3046", "SC3010"]
-
-
-@needs_shellcheck
-def test_powershell_cmd_and_zsh_are_not_checked() -> None:
-    assert sc('FROM mcr.microsoft.com/windows/servercore:ltsc2022\n'
-              'SHELL ["powershell", "-Command"]\nRUN echo $foo\n') == []
-    assert sc("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo %foo%\n") == []
-    assert sc('FROM debian:12\n# hadolint shell=pwsh\nRUN echo $foo\n') == []
-    assert sc('FROM debian:12\nSHELL ["/bin/zsh", "-c"]\nRUN echo $foo\n') == []
-
-
-# -- ARG and ENV -----------------------------------------------------------------------------
-
-@needs_shellcheck
-def test_args_and_envs_are_declared() -> None:
-    text = ("FROM debian:12\nARG version\nENV home_dir=/srv\n"
-            "RUN echo \"$version\" \"$home_dir\" \"$other\"\n")
-    assert sc(text) == [("SC2154", 4, 34)]
-
-
-@needs_shellcheck
-def test_variables_are_scoped_to_their_stage_and_position() -> None:
-    text = ("FROM debian:12\nRUN echo \"$version\"\nARG version=1\nRUN echo \"$version\"\n"
-            "FROM debian:12\nRUN echo \"$version\"\n")
-    assert sc(text) == [("SC2154", 2, 11), ("SC2154", 6, 11)]
-
-
-@needs_shellcheck
-def test_quoting_follows_the_known_value() -> None:
-    text = ('FROM debian:12\nARG GOOS=linux\nARG VERSION\nENV CFLAGS="-O2 -g"\n'
-            "RUN echo $GOOS $VERSION && cc $CFLAGS x.c\n")
-    # GOOS is one word, VERSION is unknown (taken as one word), CFLAGS does split
-    assert sc(text) == [("SC2086", 5, 31)]
-
-
-@needs_shellcheck
-def test_values_with_quotes_are_declared_safely() -> None:
-    text = "FROM debian:12\nENV A=\"it's\" B='$(rm -rf /)'\nRUN echo $A $B\n"
-    # A's value holds a quote that an unquoted $A does not honour (SC2090); B's is the
-    # literal text "$(rm -rf /)", which splits (SC2086)
-    assert sc(text) == [("SC2090", 3, 10), ("SC2086", 3, 13)]
-
-
 def test_declared_values_stay_on_one_line() -> None:
     job = _jobs("FROM debian:12\nRUN echo hi\n")[0]
     job = shellcheck.Job(job.script, "sh", (("A", "x\ny"), ("B", "it's"), ("C", None)),
                          job.instruction)
     text, _ = shellcheck.prepare(job)
     assert text.splitlines()[1] == "export A='x y' B='it'\"'\"'s' C='1'"
-
-
-@needs_shellcheck
-def test_proxy_args_are_predefined() -> None:
-    assert sc('FROM debian:12\nRUN curl -x "$http_proxy" https://example.com\n') == []
-
-
-@needs_shellcheck
-def test_source_of_image_files_is_not_reported() -> None:
-    text = "FROM debian:12\nRUN . /etc/os-release && . \"$HOME/.profile\" && echo \"$ID\"\n"
-    assert sc(text) == []
-
-
-@needs_shellcheck
-def test_a_sourced_file_may_assign_variables() -> None:
-    sourcing = "FROM alpine:3.20\nRUN apk add $(. ./APKBUILD; echo \"$makedepends\")\n"
-    assert sc(sourcing) == [("SC2046", 2, 13)]
-    assert sc(sourcing.replace(". ./APKBUILD; ", "")) == [
-        ("SC2046", 2, 13), ("SC2116", 2, 13), ("SC2154", 2, 21)]
 
 
 # -- selection, pragmas, severities ----------------------------------------------------------
