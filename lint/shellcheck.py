@@ -35,8 +35,9 @@ Excluded always: SC1090 and SC1091 (``source``/``.`` of a file: the file is in t
 not next to the Dockerfile, so ShellCheck can never follow it); for the same reason SC2154
 (referenced but not assigned) is not reported in a script that sources a file.
 
-``--norc`` and an environment without ``SHELLCHECK_OPTS`` keep the results independent of the
-user's ShellCheck settings; configure dockwise instead (``ignore = ["SC2086"]``).
+``--norc`` and an environment without ``SHELLCHECK_OPTS`` (and ``GHCRTS``) keep the results
+independent of the user's ShellCheck settings; configure dockwise instead
+(``ignore = ["SC2086"]``).
 """
 
 from __future__ import annotations
@@ -48,13 +49,16 @@ import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dockwise.model import AUTOMATIC_PLATFORM_ARGS, PREDEFINED_ARGS, Model, Stage
 from dockwise.record import record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.nodes import Span
 from dockwise.syntax.shell import Script
+
+if TYPE_CHECKING:
+    import subprocess
 
 #: Shell names (lower case) as ShellCheck's ``shell=`` dialects; absent ones are not checked.
 DIALECTS: Mapping[str, str] = {
@@ -73,6 +77,9 @@ _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _UNKNOWN_VALUE = "1"
 _PROXY_ARGS = tuple(sorted(PREDEFINED_ARGS - AUTOMATIC_PLATFORM_ARGS))
 _SOURCING_SKIP = frozenset({"SC2154"})
+#: Environment variables that would change what ShellCheck reports or make it fail
+#: (``GHCRTS``: its Haskell runtime refuses options it was not linked to accept).
+_FOREIGN_SETTINGS = frozenset({"SHELLCHECK_OPTS", "GHCRTS"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -224,11 +231,12 @@ def prepare(job: Job) -> tuple[str, int]:
 
 
 class _Placer:
-    """Maps (line, column) of a written file back to the Dockerfile for one job."""
+    """The file written for one job, and the way back from its (line, column) to the
+    Dockerfile."""
 
-    def __init__(self, job: Job, at: int) -> None:
+    def __init__(self, job: Job) -> None:
         self.job = job
-        self.at = at
+        self.written, self.at = prepare(job)
         self.text = job.script.text
         starts = [0]
         for i, ch in enumerate(self.text):
@@ -297,6 +305,45 @@ class _Placer:
         return region
 
 
+class _Failure(Exception):
+    """ShellCheck could not check the scripts; the message says why."""
+
+
+def _execute(binary: str, files: Mapping[str, str], timeout: float,
+             exclude: Iterable[str]) -> subprocess.CompletedProcess[bytes]:
+    """Write ``files`` (name -> text) to a temporary directory and run ShellCheck on them.
+
+    Raises:
+        _Failure: the directory could not be written, ShellCheck could not be started, or it
+            ran longer than ``timeout`` seconds (it is killed). The directory is removed in
+            every case.
+    """
+    import subprocess
+    import tempfile
+
+    cmd = [binary, "--norc", "--format=json1"]
+    excluded = ",".join(exclude)
+    if excluded:
+        cmd.append(f"--exclude={excluded}")
+    env = {k: v for k, v in os.environ.items() if k not in _FOREIGN_SETTINGS}
+    try:
+        with tempfile.TemporaryDirectory(prefix="dockwise-shellcheck-") as tmp:
+            for name, text in files.items():
+                with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as fh:
+                    fh.write(text)
+            try:
+                return subprocess.run([*cmd, *files], cwd=tmp, env=env,
+                                      stdin=subprocess.DEVNULL, capture_output=True,
+                                      timeout=timeout, check=False)
+            except subprocess.TimeoutExpired:
+                raise _Failure(f"ShellCheck did not finish within {timeout:g} s") from None
+            except OSError as exc:
+                raise _Failure(f"cannot run {binary}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise _Failure("cannot write the scripts to a temporary directory: "
+                       f"{exc.strerror or exc}") from None
+
+
 def run(batch: Sequence[Job], binary: str, timeout: float = DEFAULT_TIMEOUT,
         exclude: Iterable[str] = EXCLUDED) -> Result:
     """Check every job with one ShellCheck process.
@@ -311,36 +358,19 @@ def run(batch: Sequence[Job], binary: str, timeout: float = DEFAULT_TIMEOUT,
     """
     if not batch:
         return Result()
-    import json
-    import subprocess
-    import tempfile
-
-    placers: list[_Placer] = []
-    with tempfile.TemporaryDirectory(prefix="dockwise-shellcheck-") as tmp:
-        names = []
-        for i, job in enumerate(batch):
-            text, at = prepare(job)
-            name = f"{i}.sh"
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-            names.append(name)
-            placers.append(_Placer(job, at))
-        cmd = [binary, "--norc", "--format=json1"]
-        excluded = ",".join(exclude)
-        if excluded:
-            cmd.append(f"--exclude={excluded}")
-        env = {k: v for k, v in os.environ.items() if k != "SHELLCHECK_OPTS"}
-        try:
-            proc = subprocess.run(cmd + names, cwd=tmp, env=env, stdin=subprocess.DEVNULL,
-                                  capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            return Result(error=f"ShellCheck did not finish within {timeout:g} s")
-        except OSError as exc:
-            return Result(error=f"cannot run {binary}: {exc.strerror or exc}")
+    placers = [_Placer(job) for job in batch]
+    names = [f"{i}.sh" for i in range(len(batch))]
+    try:
+        proc = _execute(binary, dict(zip(names, (p.written for p in placers), strict=True)),
+                        timeout, exclude)
+    except _Failure as failure:
+        return Result(error=str(failure))
     if proc.returncode not in (0, 1):
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         why = detail[0] if detail else "no message"
         return Result(error=f"{binary} exited with status {proc.returncode}: {why}")
+    import json
+
     try:
         data = json.loads(proc.stdout or b"{}")
         raw_comments = data["comments"]

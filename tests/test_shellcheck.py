@@ -330,12 +330,23 @@ def test_temp_files_removed_when_the_process_cannot_start(tmp_path: Path,
     assert seen and not os.path.exists(seen[0])
 
 
+def test_unwritable_temporary_directory_gives_dw902(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    options = {"shellcheck": {"path": "/nonexistent/shellcheck"}}
+    found = [f.message for f in lint(DOCKERFILE, rules=options)
+             if f.rule_id in ("DW902", "DW999")]
+    assert found == ["cannot write the scripts to a temporary directory: No such file or "
+                     "directory; the RUN scripts of this file were not shell-checked"]
+
+
 def test_shellcheck_opts_from_the_environment_are_not_passed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "env.txt"
-    fake = write_fake(tmp_path, f'echo "opts=[$SHELLCHECK_OPTS] args=[$*]" > {out}\n'
+    fake = write_fake(tmp_path, f'echo "opts=[$SHELLCHECK_OPTS$GHCRTS] args=[$*]" > {out}\n'
                                 'echo \'{"comments": []}\'\n')
     monkeypatch.setenv("SHELLCHECK_OPTS", "--shell=bash")
+    monkeypatch.setenv("GHCRTS", "-A16m")
     assert sc(DOCKERFILE, rules={"shellcheck": {"path": fake}}) == []
     assert out.read_text() == ("opts=[] args=[--norc --format=json1 --exclude=SC1090,SC1091 "
                                "0.sh]\n")
