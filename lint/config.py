@@ -251,6 +251,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
     return Config(**values)
 
 
+_LEVEL_KEYS = frozenset({"error", "warning", "info", "style", "off", "ignore"})
 #: Options of the ShellCheck pass (``rules.shellcheck``) and their checks.
 _SHELLCHECK_OPTIONS = ("path", "timeout")
 
@@ -286,8 +287,12 @@ def _parse_severity_table(path: Path, key: str, value: Any) -> dict[str, Severit
     out: dict[str, Severity | None] = {}
     for k, v in value.items():
         level = str(k).lower()
-        if v is None and level in ("error", "warning", "info", "style", "off", "ignore"):
-            continue  # hadolint form with an empty list
+        if level in _LEVEL_KEYS:
+            # hadolint's form, {error: [DL3008], ...}; no rule is called like a level
+            if v is None:
+                continue
+            if isinstance(v, str):
+                v = [v]
         if isinstance(v, list):
             # hadolint form: {error: [DL3008], warning: [...]}
             sev = _severity_or_off(path, f"{key}.{k}", level)

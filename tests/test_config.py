@@ -165,6 +165,9 @@ def test_empty_yaml_and_nulls(tmp_path: Path) -> None:
     config = load_file(path)
     assert (config.ignore, dict(config.severity), dict(config.label_schema),
             config.trusted_registries) == ((), {}, {}, ())
+    # one id instead of a list
+    path.write_text("override:\n  info: DL3007\n")
+    assert load_file(path).severity == {"DL3007": Severity.INFO}
 
 
 # -- bad files ---------------------------------------------------------------------------------
