@@ -398,7 +398,7 @@ class _FileRun:
         if code != rule.id:
             owner = self.linter.registry.get(code)
             if owner is not None and owner.id == code:
-                # a rule reporting on behalf of another (SC reports DW902): that one's
+                # a rule reporting on behalf of another (SC reports DW903): that one's
                 # selection and severity apply
                 if owner.id not in selection.ids:
                     return

@@ -34,7 +34,7 @@ from dockwise.rules import (
     dw111,
     dw301,
     dw901,
-    dw902,
+    dw903,
     sc,
 )
 
@@ -64,6 +64,6 @@ ALL_RULES: tuple[Rule, ...] = tuple(sorted((
     dw111.RULE,
     dw301.RULE,
     dw901.RULE,
-    dw902.RULE,
+    dw903.RULE,
     sc.RULE,
 ), key=lambda r: r.id))

@@ -14,7 +14,7 @@ Needs the ShellCheck binary: ``pip install 'dockwise[shellcheck]'``. Without it 
 reports nothing (``dockwise rules`` says so); ``shellcheck = false`` in the configuration
 turns it off. All scripts of a file are checked by one ShellCheck process; options:
 ``[tool.dockwise.rules.shellcheck]`` ``path`` (the executable) and ``timeout`` (seconds, 30 by
-default). When the process fails, DW902 says so.
+default). When the process fails, DW903 says so.
 
 Codes work like rule ids: ``--ignore SC2086``, ``# hadolint ignore=SC2086`` above the RUN,
 ``severity = {SC2086 = "error"}``, hadolint's ``override:`` lists. ShellCheck's own
@@ -69,12 +69,12 @@ from dockwise.model import Model
 LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
           "style": Severity.STYLE}
 #: The meta rule that reports a failed ShellCheck run.
-FAILED_ID = "DW902"
+FAILED_ID = "DW903"
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Run ShellCheck once over the file's scripts and yield one violation per comment, or
-    one DW902 violation when ShellCheck could not run."""
+    one DW903 violation when ShellCheck could not run."""
     if not config.shellcheck:
         return
     options = config.rule_options("SC", "shellcheck")

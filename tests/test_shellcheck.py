@@ -1,4 +1,4 @@
-"""ShellCheck on RUN (rule SC, runner dockwise.shellcheck, meta rule DW902).
+"""ShellCheck on RUN (rule SC, runner dockwise.shellcheck, meta rule DW903).
 
 Positions are asserted as (line, column) in the Dockerfile: the physical line inside the RUN,
 never just the RUN's first line. Tests that need the ShellCheck binary skip when it is not
@@ -218,7 +218,7 @@ def test_disabled_in_config() -> None:
 def test_missing_binary_reports_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shellcheck, "find_binary", lambda configured=None: None)
     found = lint(DOCKERFILE)
-    assert not [f for f in found if f.rule_id.startswith("SC") or f.rule_id == "DW902"]
+    assert not [f for f in found if f.rule_id.startswith("SC") or f.rule_id == "DW903"]
 
 
 def test_rules_command_says_once_when_shellcheck_is_missing(
@@ -268,19 +268,19 @@ def _leftovers() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("dockwise-shellcheck-*")}
 
 
-def test_timeout_gives_one_dw902_and_removes_temp_files(tmp_path: Path) -> None:
+def test_timeout_gives_one_dw903_and_removes_temp_files(tmp_path: Path) -> None:
     fake = write_fake(tmp_path, "sleep 5\n")
     before = _leftovers()
     text = "FROM debian:12\nRUN echo $a\nRUN echo $b\n"
     found = lint(text, rules={"shellcheck": {"path": fake, "timeout": 0.2}})
     meta = [(f.rule_id, f.rule_name, f.severity.label, f.line, f.column) for f in found
-            if f.rule_id in ("DW902", "SC") or f.rule_id.startswith("SC")]
-    assert meta == [("DW902", "shellcheck-failed", "warning", 2, 1)]
+            if f.rule_id in ("DW903", "SC") or f.rule_id.startswith("SC")]
+    assert meta == [("DW903", "shellcheck-failed", "warning", 2, 1)]
     assert "did not finish within 0.2 s" in next(f.message for f in found
-                                                if f.rule_id == "DW902")
+                                                if f.rule_id == "DW903")
     assert _leftovers() == before
     # other rules still ran
-    assert any(f.rule_id != "DW902" for f in found)
+    assert any(f.rule_id != "DW903" for f in found)
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -288,29 +288,29 @@ def test_timeout_gives_one_dw902_and_removes_temp_files(tmp_path: Path) -> None:
      "exited with status 3: shellcheck: unrecognized option"),
     ("echo 'this is not json'\nexit 1\n", "not ShellCheck's json1 format"),
 ])
-def test_failing_process_gives_dw902(tmp_path: Path, body: str, expected: str) -> None:
+def test_failing_process_gives_dw903(tmp_path: Path, body: str, expected: str) -> None:
     fake = write_fake(tmp_path, body)
     found = [f for f in lint(DOCKERFILE, rules={"shellcheck": {"path": fake}})
-             if f.rule_id == "DW902" or f.rule_id.startswith("SC")]
-    assert [(f.rule_id, f.line) for f in found] == [("DW902", 2)]
+             if f.rule_id == "DW903" or f.rule_id.startswith("SC")]
+    assert [(f.rule_id, f.line) for f in found] == [("DW903", 2)]
     assert expected in found[0].message
 
 
-def test_missing_configured_binary_gives_dw902(tmp_path: Path) -> None:
+def test_missing_configured_binary_gives_dw903(tmp_path: Path) -> None:
     found = [f for f in lint(DOCKERFILE, rules={"shellcheck": {"path": str(tmp_path / "no")}})
-             if f.rule_id == "DW902"]
+             if f.rule_id == "DW903"]
     assert len(found) == 1 and "cannot run" in found[0].message
 
 
-def test_dw902_can_be_ignored_and_given_a_severity(tmp_path: Path) -> None:
+def test_dw903_can_be_ignored_and_given_a_severity(tmp_path: Path) -> None:
     options = {"shellcheck": {"path": str(tmp_path / "no")}}
-    assert codes(DOCKERFILE, "DW902", rules=options, ignore=("DW902",)) == []
-    assert codes(DOCKERFILE, "DW902", rules=options,
+    assert codes(DOCKERFILE, "DW903", rules=options, ignore=("DW903",)) == []
+    assert codes(DOCKERFILE, "DW903", rules=options,
                  ignore=("shellcheck-failed",)) == []
-    assert codes("FROM debian:12\n# dockwise ignore=DW902\nRUN echo $foo\n", "DW902",
+    assert codes("FROM debian:12\n# dockwise ignore=DW903\nRUN echo $foo\n", "DW903",
                  rules=options) == []
-    found = lint(DOCKERFILE, rules=options, severity={"DW902": Severity.ERROR})
-    assert [f.severity.label for f in found if f.rule_id == "DW902"] == ["error"]
+    found = lint(DOCKERFILE, rules=options, severity={"DW903": Severity.ERROR})
+    assert [f.severity.label for f in found if f.rule_id == "DW903"] == ["error"]
 
 
 def test_temp_files_removed_when_the_process_cannot_start(tmp_path: Path,
@@ -324,18 +324,18 @@ def test_temp_files_removed_when_the_process_cannot_start(tmp_path: Path,
 
     monkeypatch.setattr(subprocess, "run", boom)
     found = lint(DOCKERFILE, rules={"shellcheck": {"path": "/usr/bin/shellcheck"}})
-    assert [f.message for f in found if f.rule_id == "DW902"] == [
+    assert [f.message for f in found if f.rule_id == "DW903"] == [
         "cannot run /usr/bin/shellcheck: Permission denied; the RUN scripts of this file were "
         "not shell-checked"]
     assert seen and not os.path.exists(seen[0])
 
 
-def test_unwritable_temporary_directory_gives_dw902(tmp_path: Path,
+def test_unwritable_temporary_directory_gives_dw903(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     options = {"shellcheck": {"path": "/nonexistent/shellcheck"}}
     found = [f.message for f in lint(DOCKERFILE, rules=options)
-             if f.rule_id in ("DW902", "DW999")]
+             if f.rule_id in ("DW903", "DW999")]
     assert found == ["cannot write the scripts to a temporary directory: No such file or "
                      "directory; the RUN scripts of this file were not shell-checked"]
 

@@ -1,4 +1,4 @@
-"""DW902 ``shellcheck-failed``: ShellCheck could not check this file's RUN scripts.
+"""DW903 ``shellcheck-failed``: ShellCheck could not check this file's RUN scripts.
 
 ## What it does
 Reported once per file, at its first checked RUN, when the ShellCheck process that checks the
@@ -39,12 +39,12 @@ from dockwise.model import Model
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Nothing: the ``SC`` rule reports DW902 (the engine files it under this rule)."""
+    """Nothing: the ``SC`` rule reports DW903 (the engine files it under this rule)."""
     return iter(())
 
 
 RULE = Rule(
-    id="DW902",
+    id="DW903",
     name="shellcheck-failed",
     severity=Severity.WARNING,
     summary="ShellCheck could not check the RUN scripts (not startable, timed out, failed).",
