@@ -127,12 +127,8 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                 linters[key] = Linter(merged, target=target,
                                       context=Path(context_dir) if context_dir else None)
             except UnknownRuleError as exc:
-                if exc.ref in _split_refs(ignore):
-                    where = "--ignore: "
-                elif exc.ref in _split_refs(select):
-                    where = "--select: "
-                else:
-                    where = f"{config.source}: " if config.source else ""
+                from_cli = exc.ref in _split_refs(ignore) + _split_refs(select)
+                where = f"{config.source}: " if config.source and not from_cli else ""
                 _error(f"{where}{exc}")
                 raise SystemExit(EXIT_ERROR) from None
             for ref in linters[key].selection.unknown:
