@@ -101,7 +101,6 @@ def find_binary(configured: str | None = None) -> str | None:
     import sysconfig
 
     dirs = [Path(sys.executable).parent] if sys.executable else []
-
     for scheme_dir in (sysconfig.get_path("scripts"),
                        sysconfig.get_path("scripts", vars={"base": sys.base_prefix})):
         if scheme_dir:
