@@ -127,9 +127,14 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                 linters[key] = Linter(merged, target=target,
                                       context=Path(context_dir) if context_dir else None)
             except UnknownRuleError as exc:
-                where = f" ({config.source})" if config.source else ""
-                _error(f"{exc}{where}")
+                from_cli = exc.ref in _split_refs(ignore) + _split_refs(select)
+                where = f"{config.source}: " if config.source and not from_cli else ""
+                _error(f"{where}{exc}")
                 raise SystemExit(EXIT_ERROR) from None
+            for ref in linters[key].selection.unknown:
+                where = f"{config.source}: " if config.source else ""
+                _error(f"{where}warning: unknown rule {ref!r} from hadolint's configuration "
+                       "is skipped")
         return linters[key]
 
     files_to_lint: list[Path | None] = []
@@ -229,6 +234,11 @@ def rules_command(fmt: str) -> None:
                             tablefmt="github"))
         return
     click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
+    from dockwise.shellcheck import find_binary
+
+    if find_binary() is None:
+        click.echo("\nShellCheck is not installed, so rule SC reports nothing: "
+                   "pip install 'dockwise[shellcheck]'")
 
 
 @main.command("explain")

@@ -7,10 +7,19 @@ Where dockwise looks, for each linted file:
 2. otherwise the nearest ``.dockwise.toml`` or ``pyproject.toml`` with a ``[tool.dockwise]``
    table, from the file's directory up to the repository root (the directory holding
    ``.git``), then in the working directory;
-3. otherwise hadolint's configuration: ``.hadolint.yaml``/``.hadolint.yml`` in the working
-   directory, then the user's (``$XDG_CONFIG_HOME/hadolint.yaml``, ``~/.config/hadolint.yaml``,
-   ``~/.hadolint/hadolint.yaml``, ``~/hadolint/config.yaml``, ``~/.hadolint.yaml``), as hadolint
-   searches.
+3. otherwise hadolint's configuration, the first of (each name also with ``.yml``), as hadolint
+   searches (its README and ``Hadolint.Config.Configfile``): ``.hadolint.yaml`` in the working
+   directory; ``$XDG_CONFIG_HOME/hadolint.yaml`` (``%LOCALAPPDATA%`` on Windows);
+   ``~/.config/hadolint.yaml``; ``~/.hadolint/hadolint.yaml``, ``~/.hadolint/config.yaml``;
+   ``~/hadolint/config.yaml`` (named in hadolint's README); ``~/.hadolint.yaml``.
+
+hadolint's environment variables apply on top of whichever file is used (as in hadolint,
+where they sit between the file and the command line): ``HADOLINT_IGNORE`` (added to
+``ignore``), ``HADOLINT_OVERRIDE_ERROR``/``_WARNING``/``_INFO``/``_STYLE``,
+``HADOLINT_FAILURE_THRESHOLD``, ``HADOLINT_NOFAIL``, ``HADOLINT_TRUSTED_REGISTRIES`` (and the
+older ``HADOLINT_ALLOWED_REGISTRIES``), ``HADOLINT_REQUIRE_LABELS`` (``name:format,...``),
+``HADOLINT_STRICT_LABELS``, ``HADOLINT_DISABLE_IGNORE_PRAGMA``. Booleans are true for ``1``,
+``y``, ``yes``, ``on``, ``true`` (any case), false otherwise.
 
 Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both file kinds):
 
@@ -25,7 +34,7 @@ Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both 
     list of ids. ``"off"`` (hadolint's ``ignore``) disables the rule.
 ``fail-on`` (``failure-threshold``)
     the lowest severity that makes the exit code 1 (``error``, ``warning``, ``info``,
-    ``style``, ``none``).
+    ``style``; ``none`` or hadolint's ``ignore``: never).
 ``no-fail``
     always exit 0 when the files could be read.
 ``trusted-registries`` (``trustedRegistries``)
@@ -37,9 +46,18 @@ Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both 
 ``shellcheck``
     ``false`` turns off ShellCheck on RUN even when it is installed.
 ``rules``
-    per-rule options: ``[tool.dockwise.rules.DL3059] max-consecutive = 2``.
+    per-rule options: ``[tool.dockwise.rules.DL3059] max-consecutive = 2``; for ShellCheck
+    (``rules.shellcheck`` or ``rules.SC``): ``path`` (the executable) and ``timeout``
+    (seconds).
 
-Unknown keys and bad values raise :class:`ConfigError` naming the file and key.
+hadolint's output keys (``format``, ``no-color``, ``verbose``) are accepted and ignored: output
+is chosen on the command line. A YAML ``null`` (``ignored:`` with nothing under it) is an empty
+list.
+
+Unknown keys and bad values raise :class:`ConfigError` naming the file and key. A rule id
+that names no dockwise rule is an error in a dockwise file, but only a warning when it comes
+from hadolint's file or environment (:attr:`Config.hadolint_refs`): hadolint has rules dockwise
+does not (``DL3068``...), and a working ``.hadolint.yaml`` must not stop the lint.
 """
 
 from __future__ import annotations
@@ -81,6 +99,9 @@ class Config:
 
     Rule references in ``ignore``, ``select``, ``extend_select`` and ``severity`` are kept as
     written; the engine resolves them against the registry (and reports unknown ones).
+    ``hadolint_refs`` holds the references that came from hadolint's configuration file or
+    environment variables: the engine skips those it does not know with a warning instead of
+    failing. ``source`` is the file the settings were read from (``None`` for defaults).
     """
 
     ignore: tuple[str, ...] = ()
@@ -96,6 +117,7 @@ class Config:
     shellcheck: bool = True
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: Path | None = None
+    hadolint_refs: frozenset[str] = frozenset()
 
     def rule_options(self, *names: str) -> Mapping[str, Any]:
         """Options given under ``rules.<id or name>`` for a rule (merged, id last)."""
@@ -137,6 +159,8 @@ _KNOWN_KEYS = frozenset({
 
 
 def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, Iterable) and not isinstance(value, Mapping):
@@ -164,8 +188,12 @@ def _severity_or_off(path: Path, key: str, value: Any) -> Severity | None:
 
 
 def parse_fail_on(value: str) -> Severity | None:
-    """Parse a ``--fail-on`` value: a severity, or ``none`` (never fail). Raises ValueError."""
-    if value.strip().lower() in ("none", "never", "off"):
+    """Parse a ``--fail-on`` value: a severity, or ``none``/``ignore`` (never fail).
+
+    Raises:
+        ValueError: anything else.
+    """
+    if value.strip().lower() in ("none", "never", "off", "ignore"):
         return None
     return Severity.parse(value)
 
@@ -184,7 +212,12 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
             raise ConfigError(path, "keys must be strings", str(raw_key))
         key = _KEY_ALIASES.get(raw_key.lower(), raw_key.lower())
         if key not in _KNOWN_KEYS:
-            raise ConfigError(path, "unknown setting", raw_key)
+            import difflib
+
+            close = difflib.get_close_matches(raw_key.lower(),
+                                              sorted(_KNOWN_KEYS | set(_KEY_ALIASES)), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(path, f"unknown setting{hint}", raw_key)
         if key == "ignore":
             values["ignore"] = _strings(path, raw_key, value)
         elif key == "select":
@@ -213,19 +246,52 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
         elif key == "shellcheck":
             values["shellcheck"] = _bool(path, raw_key, value)
         elif key == "rules":
-            if not isinstance(value, Mapping) or not all(isinstance(v, Mapping)
-                                                         for v in value.values()):
-                raise ConfigError(path, "expected a table of per-rule tables", raw_key)
-            values["rules"] = {str(k): dict(v) for k, v in value.items()}
+            values["rules"] = _parse_rule_options(path, raw_key, value)
     return Config(**values)
 
 
+_LEVEL_KEYS = frozenset({"error", "warning", "info", "style", "off", "ignore"})
+#: Options of the ShellCheck pass (``rules.shellcheck``) and their checks.
+_SHELLCHECK_OPTIONS = ("path", "timeout")
+
+
+def _parse_rule_options(path: Path, key: str, value: Any) -> dict[str, dict[str, Any]]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+        raise ConfigError(path, "expected a table of per-rule tables", key)
+    out = {str(k): dict(v) for k, v in value.items()}
+    for rule, options in out.items():
+        if rule.lower() not in ("sc", "shellcheck"):
+            continue
+        for name, option in options.items():
+            where = f"{key}.{rule}.{name}"
+            if name not in _SHELLCHECK_OPTIONS:
+                raise ConfigError(path, f"unknown option (use {' or '.join(_SHELLCHECK_OPTIONS)})",
+                                  where)
+            if name == "path" and not (isinstance(option, str) and option):
+                raise ConfigError(path, "expected the path of the shellcheck executable", where)
+            if name == "timeout" and (isinstance(option, bool) or
+                                      not isinstance(option, int | float) or option <= 0):
+                raise ConfigError(path, f"expected a number of seconds above 0, got {option!r}",
+                                  where)
+    return out
+
+
 def _parse_severity_table(path: Path, key: str, value: Any) -> dict[str, Severity | None]:
+    if value is None:
+        return {}
     if not isinstance(value, Mapping):
         raise ConfigError(path, "expected a table", key)
     out: dict[str, Severity | None] = {}
     for k, v in value.items():
         level = str(k).lower()
+        if level in _LEVEL_KEYS:
+            # hadolint's form, {error: [DL3008], ...}; no rule is called like a level
+            if v is None:
+                continue
+            if isinstance(v, str):
+                v = [v]
         if isinstance(v, list):
             # hadolint form: {error: [DL3008], warning: [...]}
             sev = _severity_or_off(path, f"{key}.{k}", level)
@@ -237,6 +303,8 @@ def _parse_severity_table(path: Path, key: str, value: Any) -> dict[str, Severit
 
 
 def _parse_label_schema(path: Path, key: str, value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
     if not isinstance(value, Mapping):
         raise ConfigError(path, "expected a table of label name to format", key)
     out = {}
@@ -268,7 +336,8 @@ def load_file(path: Path) -> Config:
             where = f" (line {line + 1})" if line is not None else ""
             raise ConfigError(path, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") \
                 from None
-        return config_from_mapping(data, path)
+        config = config_from_mapping(data, path)
+        return replace(config, hadolint_refs=_references(config))
     import tomllib
 
     try:
@@ -283,6 +352,12 @@ def load_file(path: Path) -> Config:
     if "tool" in data and isinstance(data["tool"], Mapping) and "dockwise" in data["tool"]:
         return config_from_mapping(data["tool"]["dockwise"], path)
     return config_from_mapping(data, path)
+
+
+def _references(config: Config) -> frozenset[str]:
+    """Every rule reference a configuration makes (ids and names as written)."""
+    return frozenset((*config.ignore, *(config.select or ()), *config.extend_select,
+                      *config.severity))
 
 
 def _has_dockwise_table(pyproject: Path) -> bool:
@@ -311,16 +386,96 @@ def find_dockwise_config(start: Path, stop: Path | None = None) -> Path | None:
         current = current.parent
 
 
-def hadolint_config_candidates(cwd: Path) -> list[Path]:
-    """Where hadolint looks for its configuration, in order."""
-    home = Path(os.path.expanduser("~"))
-    xdg = os.environ.get("XDG_CONFIG_HOME")
-    out = [cwd / ".hadolint.yaml", cwd / ".hadolint.yml"]
-    if xdg:
-        out.append(Path(xdg) / "hadolint.yaml")
-    out += [home / ".config" / "hadolint.yaml", home / ".hadolint" / "hadolint.yaml",
-            home / "hadolint" / "config.yaml", home / ".hadolint.yaml"]
-    return out
+def hadolint_config_candidates(cwd: Path, environ: Mapping[str, str] | None = None,
+                               home: Path | None = None) -> list[Path]:
+    """Where hadolint looks for its configuration, in order (the first file found is used).
+
+    From hadolint's README ("Configure") and ``Hadolint.Config.Configfile``: the working
+    directory's ``.hadolint.yaml``; ``$XDG_CONFIG_HOME/hadolint.yaml`` (``%LOCALAPPDATA%``
+    on Windows) and ``~/.config/hadolint.yaml``; ``~/.hadolint/hadolint.yaml`` and
+    ``~/.hadolint/config.yaml``; ``~/hadolint/config.yaml`` (the README's spelling of the
+    previous one); ``~/.hadolint.yaml``. Each name is also tried with ``.yml``, right after
+    ``.yaml``.
+    """
+    env = os.environ if environ is None else environ
+    home = home if home is not None else Path(os.path.expanduser("~"))
+
+    def both(directory: Path, stem: str) -> list[Path]:
+        return [directory / f"{stem}.yaml", directory / f"{stem}.yml"]
+
+    out = both(cwd, ".hadolint")
+    user_config = env.get("LOCALAPPDATA" if os.name == "nt" else "XDG_CONFIG_HOME")
+    if user_config and Path(user_config).is_absolute():
+        out += both(Path(user_config), "hadolint")
+    out += both(home / ".config", "hadolint")
+    out += both(home / ".hadolint", "hadolint") + both(home / ".hadolint", "config")
+    out += both(home / "hadolint", "config")
+    out += both(home, ".hadolint")
+    return list(dict.fromkeys(out))
+
+
+_TRUTHY = frozenset({"1", "y", "yes", "on", "true"})
+_ENV_OVERRIDES = (("HADOLINT_OVERRIDE_ERROR", Severity.ERROR),
+                  ("HADOLINT_OVERRIDE_WARNING", Severity.WARNING),
+                  ("HADOLINT_OVERRIDE_INFO", Severity.INFO),
+                  ("HADOLINT_OVERRIDE_STYLE", Severity.STYLE))
+
+
+def _env_list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def apply_hadolint_environment(config: Config, environ: Mapping[str, str]) -> Config:
+    """``config`` with hadolint's environment variables applied (see the module docstring).
+
+    Lists are added to the file's (``HADOLINT_IGNORE`` adds to ``ignore``); single values
+    replace the file's.
+
+    Raises:
+        ConfigError: ``HADOLINT_FAILURE_THRESHOLD`` or a ``HADOLINT_REQUIRE_LABELS`` format is
+            not a valid value (the error names the variable).
+    """
+    if not any(k.startswith("HADOLINT_") for k in environ):
+        return config
+    changes: dict[str, Any] = {}
+    refs: list[str] = []
+    if "HADOLINT_IGNORE" in environ:
+        added = _env_list(environ["HADOLINT_IGNORE"])
+        changes["ignore"] = (*config.ignore, *added)
+        refs += added
+    severity = dict(config.severity)
+    for var, level in _ENV_OVERRIDES:
+        for ref in _env_list(environ.get(var, "")):
+            severity[ref] = level
+            refs.append(ref)
+    if severity != dict(config.severity):
+        changes["severity"] = severity
+    if "HADOLINT_FAILURE_THRESHOLD" in environ:
+        try:
+            changes["fail_on"] = parse_fail_on(environ["HADOLINT_FAILURE_THRESHOLD"])
+        except ValueError as exc:
+            raise ConfigError("environment", str(exc), "HADOLINT_FAILURE_THRESHOLD") from None
+    for var, attr in (("HADOLINT_NOFAIL", "no_fail"), ("HADOLINT_STRICT_LABELS", "strict_labels"),
+                      ("HADOLINT_DISABLE_IGNORE_PRAGMA", "disable_ignore_pragma")):
+        if var in environ:
+            changes[attr] = environ[var].strip().lower() in _TRUTHY
+    registries = [r for var in ("HADOLINT_TRUSTED_REGISTRIES", "HADOLINT_ALLOWED_REGISTRIES")
+                  for r in _env_list(environ.get(var, ""))]
+    if registries:
+        changes["trusted_registries"] = (*config.trusted_registries, *registries)
+    if environ.get("HADOLINT_REQUIRE_LABELS", "").strip():
+        schema = dict(config.label_schema)
+        for item in _env_list(environ["HADOLINT_REQUIRE_LABELS"]):
+            name, _, fmt = item.partition(":")
+            if fmt.strip().lower() not in LABEL_FORMATS:
+                raise ConfigError("environment", f"'{item}': format must be one of "
+                                  f"{', '.join(sorted(LABEL_FORMATS))}", "HADOLINT_REQUIRE_LABELS")
+            schema[name.strip()] = fmt.strip().lower()
+        changes["label_schema"] = schema
+    if not changes:
+        return config
+    changes["hadolint_refs"] = config.hadolint_refs | frozenset(refs)
+    return replace(config, **changes)
 
 
 class ConfigResolver:
@@ -329,11 +484,18 @@ class ConfigResolver:
     Args:
         explicit: ``--config FILE``; when set, it applies to every file.
         cwd: the working directory.
+        environ: the environment (for hadolint's variables and ``XDG_CONFIG_HOME``);
+            ``os.environ`` by default.
+        home: the user's home directory (``~`` by default), where hadolint's user-wide files
+            are looked for.
     """
 
-    def __init__(self, explicit: Path | None = None, cwd: Path | None = None) -> None:
+    def __init__(self, explicit: Path | None = None, cwd: Path | None = None,
+                 environ: Mapping[str, str] | None = None, home: Path | None = None) -> None:
         self.cwd = (cwd or Path.cwd()).resolve()
         self.explicit = explicit
+        self.environ = os.environ if environ is None else environ
+        self.home = home
         self._cache: dict[Path, Config] = {}
         self._fallback: Config | None = None
 
@@ -358,15 +520,16 @@ class ConfigResolver:
             if found is not None:
                 self._fallback = self._load(found)
             else:
-                self._fallback = Config()
-                for candidate in hadolint_config_candidates(self.cwd):
+                for candidate in hadolint_config_candidates(self.cwd, self.environ, self.home):
                     if candidate.is_file():
                         self._fallback = self._load(candidate)
                         break
+                else:
+                    self._fallback = apply_hadolint_environment(Config(), self.environ)
         return self._fallback
 
     def _load(self, path: Path) -> Config:
         key = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load_file(path)
+            self._cache[key] = apply_hadolint_environment(load_file(path), self.environ)
         return self._cache[key]

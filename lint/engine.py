@@ -46,6 +46,8 @@ _SHELL_PRAGMA_RE = re.compile(r"^#\s*(?:dockwise|hadolint)\s+shell\s*=\s*(\S+)",
 _ID_TOKEN_RE = re.compile(r"[^,\s]+")
 _SHELLCHECK_CODE_RE = re.compile(r"^SC\d{4}$", re.IGNORECASE)
 INTERNAL_ERROR_ID = "DW999"
+#: The rule that reports ShellCheck's codes (``SC2086``...).
+SHELLCHECK_RULE_ID = "SC"
 
 
 class Registry:
@@ -93,7 +95,15 @@ def registry() -> Registry:
 
 
 class UnknownRuleError(ValueError):
-    """A rule reference on the command line or in a config that names no rule."""
+    """A rule reference on the command line or in a config that names no rule.
+
+    Attributes:
+        ref: the reference as written.
+    """
+
+    def __init__(self, message: str, ref: str = "") -> None:
+        super().__init__(message)
+        self.ref = ref
 
 
 @record(frozen=False)
@@ -106,6 +116,12 @@ class Selection:
         ignored_codes: upper-cased ignored references that are not registry rules
             (ShellCheck codes such as ``SC2086``).
         code_severity: severity overrides for ShellCheck codes.
+        overridden: ids of rules whose severity the configuration sets.
+        only_codes: when ``select`` names ShellCheck codes (and not the whole ``SC`` rule),
+            the only codes reported; else ``None``.
+        unknown: references that name nothing, skipped because the configuration comes from
+            hadolint's file (which may name hadolint rules dockwise does not have).
+        ids: the ids of :attr:`rules`.
     """
 
     rules: list[Rule]
@@ -113,21 +129,28 @@ class Selection:
     ignored_codes: frozenset[str] = frozenset()
     code_severity: dict[str, Severity | None] = field(default_factory=dict)
     overridden: frozenset[str] = frozenset()
+    only_codes: frozenset[str] | None = None
+    unknown: tuple[str, ...] = ()
+    ids: frozenset[str] = frozenset()
 
 
 def select_rules(config: Config, reg: Registry | None = None) -> Selection:
     """Decide which rules run under ``config``.
 
     Order: the default set (rules with ``enabled=True``); ``select`` replaces it (``ALL`` means
-    every rule); ``extend-select`` adds to it; a ``severity`` override turns a rule on at that
-    level (``off`` turns it off); ``ignore`` removes rules last.
+    every rule; a ShellCheck code such as ``SC2086`` selects the ``SC`` rule for that code
+    only); ``extend-select`` adds to it; a ``severity`` override turns a rule on at that level
+    (``off`` turns it off); ``ignore`` removes rules last.
 
     Raises:
-        UnknownRuleError: a reference names no rule and is not a ShellCheck code.
+        UnknownRuleError: a reference names no rule and is not a ShellCheck code (unless it
+            comes from hadolint's configuration, ``config.hadolint_refs``: then it is listed
+            in :attr:`Selection.unknown`).
     """
     reg = reg or registry()
+    unknown: list[str] = []
 
-    def resolve(refs: Iterable[str]) -> tuple[list[Rule], list[str]]:
+    def resolve(refs: Iterable[str], where: str = "") -> tuple[list[Rule], list[str]]:
         rules: list[Rule] = []
         codes: list[str] = []
         for ref in refs:
@@ -139,36 +162,42 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
                 rules.extend(named)
             elif _SHELLCHECK_CODE_RE.match(ref.strip()):
                 codes.append(ref.strip().upper())
+            elif ref in config.hadolint_refs:
+                unknown.append(ref)
             else:
-                raise UnknownRuleError(f"unknown rule {ref!r}")
+                raise UnknownRuleError(f"unknown rule {ref!r}{where}", ref)
         return rules, codes
 
+    only_codes = None
     if config.select is not None:
-        chosen = {r.id for r in resolve(config.select)[0]}
+        rules, codes = resolve(config.select)
+        chosen = {r.id for r in rules}
+        shellcheck_rule = reg.get(SHELLCHECK_RULE_ID)
+        if codes and shellcheck_rule is not None and shellcheck_rule.id not in chosen:
+            chosen.add(shellcheck_rule.id)
+            only_codes = frozenset(codes)
     else:
         chosen = {r.id for r in reg.rules if r.enabled}
     chosen |= {r.id for r in resolve(config.extend_select)[0]}
     severity = {r.id: r.severity for r in reg.rules}
     code_severity: dict[str, Severity | None] = {}
+    overridden: set[str] = set()
     for ref, level in config.severity.items():
         if _SHELLCHECK_CODE_RE.match(ref.strip()):
             code_severity[ref.strip().upper()] = level
             continue
-        named = reg.resolve(ref)
-        if not named:
-            raise UnknownRuleError(f"unknown rule {ref!r} in severity overrides")
-        for rule in named:
+        for rule in resolve([ref], " in severity overrides")[0]:
             if level is None:
                 chosen.discard(rule.id)
             else:
                 severity[rule.id] = level
+                overridden.add(rule.id)
                 chosen.add(rule.id)
-    overridden = {rid for rid, level in severity.items()
-                  if reg.get(rid) is not None and level != reg.get(rid).severity}  # type: ignore[union-attr]
     ignored_rules, ignored_codes = resolve(config.ignore)
     chosen -= {r.id for r in ignored_rules}
     return Selection([r for r in reg.rules if r.id in chosen], severity,
-                     frozenset(ignored_codes), code_severity, frozenset(overridden))
+                     frozenset(ignored_codes), code_severity, frozenset(overridden),
+                     only_codes, tuple(unknown), frozenset(chosen))
 
 
 @record
@@ -434,38 +463,48 @@ class _FileRun:
 
     def add(self, rule: Rule, severity: Severity, v: Violation) -> None:
         code = v.code or rule.id
+        name = rule.name
         selection = self.linter.selection
         if code != rule.id:
-            if code.upper() in selection.ignored_codes:
-                return
-            if code.upper() in selection.code_severity:
-                override = selection.code_severity[code.upper()]
-                if override is None:
+            owner = self.linter.registry.get(code)
+            if owner is not None and owner.id == code:
+                # a rule reporting on behalf of another (SC reports DW903): that one's
+                # selection and severity apply
+                if owner.id not in selection.ids:
                     return
-                severity = override
+                severity, name = selection.severity[owner.id], owner.name
             else:
-                severity = v.severity or severity
+                code = code.upper()
+                if code in selection.ignored_codes or (
+                        selection.only_codes is not None and code not in selection.only_codes):
+                    return
+                if code in selection.code_severity:
+                    override = selection.code_severity[code]
+                    if override is None:
+                        return
+                    severity = override
+                elif rule.id not in selection.overridden:
+                    severity = v.severity or severity
+                name = v.code_name or rule.name
         elif v.severity is not None and rule.id not in selection.overridden and \
                 not (self.checks_are_errors and "buildkit" in rule.tags):
             severity = v.severity
-        if rule.id in self.global_ignores or code.upper() in self.global_ignores:
+        if rule.id in self.global_ignores or code in self.global_ignores:
             return
         line = v.instruction.span.start_line if v.instruction is not None else v.span.start_line
         index = self.instruction_index(line)
+        stage = None
         if index is not None:
             local = self.local_ignores.get(index)
-            if local and (rule.id in local or code.upper() in local):
+            if local and (rule.id in local or code in local):
                 return
             if "buildkit" in rule.tags:
                 inline = self.inline_checks(index)
                 if inline is not None and inline.skips(rule):
                     return
-        stage = None
-        if index is not None:
             found = self.model.stage_of(self.dockerfile.instructions[index])
             if found is not None:
                 stage = found.label
-        name = rule.name if code == rule.id else v.code_name or rule.name
         self.findings.append(Finding(code, name, severity, v.message, self.path, v.span, stage,
                                      v.fix))
 

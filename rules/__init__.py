@@ -69,6 +69,8 @@ from dockwise.rules import (
     dw411,
     dw901,
     dw902,
+    dw903,
+    sc,
 )
 
 #: Every built-in rule, in id order.
@@ -132,4 +134,6 @@ ALL_RULES: tuple[Rule, ...] = tuple(sorted((
     dw411.RULE,
     dw901.RULE,
     dw902.RULE,
+    dw903.RULE,
+    sc.RULE,
 ), key=lambda r: r.id))

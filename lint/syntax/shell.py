@@ -285,6 +285,8 @@ class Script:
         commands: every simple command, in source order (nested ones included).
         has_error: tree-sitter could not parse part of it (commands are still extracted).
         source: ``"run"`` for the RUN command line, or ``"heredoc"`` for a heredoc body.
+        mapper: maps character offsets of :attr:`text` to file positions (for tools that
+            report positions inside the script, such as ShellCheck), or ``None``.
     """
 
     text: str
@@ -292,6 +294,7 @@ class Script:
     commands: tuple[SimpleCommand, ...]
     has_error: bool = False
     source: str = "run"
+    mapper: PositionMapper | None = None
 
     def named(self, *names: str) -> Iterator[SimpleCommand]:
         """Commands whose effective program is one of ``names``, in order."""
@@ -570,7 +573,7 @@ def parse_script(text: str, mapper: PositionMapper, dialect: str = "sh",
     builder.walk(tree.root_node, operator=None, subshell=False, conditional=False)
     commands = sorted(builder.commands, key=lambda c: (c.span.start_line, c.span.start_column))
     commands = [c if c.index == i else _reindex(c, i) for i, c in enumerate(commands)]
-    return Script(text, dialect, tuple(commands), tree.root_node.has_error, source)
+    return Script(text, dialect, tuple(commands), tree.root_node.has_error, source, mapper)
 
 
 def _reindex(cmd: SimpleCommand, index: int) -> SimpleCommand:
