@@ -386,7 +386,9 @@ class Model:
         context: the build context, or ``None`` when linting text with no directory.
         target: the ``--target`` stage name; the last stage when ``None``.
         build_args: ``--build-arg`` values (they make ARG values known).
-        shell_override: a shell from a ``# hadolint shell=`` / ``# dockwise shell=`` pragma.
+        shell_override: a shell from a ``# hadolint shell=`` / ``# dockwise shell=`` pragma:
+            the default shell of every stage built on an image (what the base image's shell
+            is, as hadolint reads the pragma); a SHELL instruction still replaces it.
     """
 
     def __init__(self, dockerfile: n.Dockerfile, context: BuildContext | None = None,
@@ -550,8 +552,7 @@ class Model:
                     path = (workdir or "/").rstrip("/") + "/" + path
                 workdir = path
             elif isinstance(instr, n.Shell) and instr.is_exec and instr.exec_args:
-                if not self.shell_override:
-                    shell, shell_instr = instr.argv, instr
+                shell, shell_instr = instr.argv, instr
             else:
                 changed = False
             if changed:
@@ -711,9 +712,11 @@ class Model:
         * a heredoc that *is* the command (``RUN <<EOF``) or that feeds a shell
           (``RUN <<EOF bash``, ``RUN bash <<EOF``): its body, in the dialect its shebang or the
           shell names; a body whose shebang names a non-shell interpreter is not included;
-        * exec form ``["sh", "-c", "script"]``: the script.
+        * exec form ``["sh", "-c", "script"]`` (options such as ``-o pipefail`` allowed before
+          ``-c``): the script.
 
-        Empty when the stage's shell is not a POSIX shell (``cmd``, PowerShell).
+        Each script's :attr:`~dockwise.syntax.shell.Script.runner` says what runs it. Empty for
+        a shell-form RUN when the stage's shell is not a POSIX shell (``cmd``, PowerShell).
         """
         key = id(instr)
         cached = self._scripts.get(key)
@@ -724,20 +727,12 @@ class Model:
         return result
 
     def _make_scripts(self, instr: n.Run) -> tuple[Script, ...]:
+        if instr.is_exec:
+            return _exec_script(instr)  # exec form does not go through SHELL
         state = self.state(instr)
         if not state.is_posix_shell:
             return ()
         dialect = state.shell_name
-        if instr.is_exec:
-            argv = instr.exec_args
-            if len(argv) >= 3 and argv[0].text.rsplit("/", 1)[-1] in POSIX_SHELLS and \
-                    argv[1].text.startswith("-") and "c" in argv[1].text:
-                tok = argv[2]
-                # positions are exact only when the JSON string has no escapes
-                if instr.line_text[tok.offset + 1: tok.offset + 1 + len(tok.text)] == tok.text:
-                    mapper = PositionMapper([(0, instr.source_map, tok.offset + 1)])
-                    return (parse_script(tok.text, mapper, argv[0].text.rsplit("/", 1)[-1]),)
-            return ()
         cmd = instr.command
         if cmd is None:
             return ()
@@ -745,7 +740,7 @@ class Model:
         heredocs = instr.heredocs
         if not heredocs:
             mapper = PositionMapper([(0, instr.source_map, cmd.offset)])
-            return (parse_script(cmd.text, mapper, dialect),)
+            return (parse_script(cmd.text, mapper, dialect, runner=state.shell),)
         # The command line as the shell receives it: line, then each body and terminator.
         pieces = [(0, instr.source_map, cmd.offset)]
         text = cmd.text
@@ -753,7 +748,7 @@ class Model:
             text += "\n"
             pieces.append((len(text), doc.content_map, 0))
             text += doc.content + doc.name + "\n"
-        line_script = parse_script(text, PositionMapper(pieces), dialect)
+        line_script = parse_script(text, PositionMapper(pieces), dialect, runner=state.shell)
         sans_markers = _strip_heredoc_markers(cmd.text)
         if sans_markers.strip():
             scripts.append(line_script)
@@ -764,6 +759,7 @@ class Model:
             if not runs_as_script:
                 continue
             body_dialect = feeding_shell or dialect
+            runner = tuple(sans_markers.split()) if feeding_shell else state.shell
             m = _SHEBANG_RE.match(doc.text)
             if m:
                 interp = m.group(1).rsplit("/", 1)[-1]
@@ -772,8 +768,15 @@ class Model:
                 if interp not in POSIX_SHELLS:
                     continue
                 body_dialect = interp
+                if not feeding_shell:
+                    # BuildKit runs a heredoc starting with #! as a file: the kernel passes
+                    # the interpreter at most one argument, and SHELL is not involved
+                    line = doc.text.split("\n", 1)[0][2:].strip()
+                    interp_path, _, arg = line.partition(" ")
+                    runner = (interp_path, arg.strip()) if arg.strip() else (interp_path,)
             mapper = PositionMapper([(0, doc.content_map, 0)])
-            scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc"))
+            scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc",
+                                        runner=runner))
         return tuple(scripts)
 
     def commands(self, instr: n.Run) -> Iterator:
@@ -801,6 +804,34 @@ class Model:
             stage = self.stage_of(instr)
             if stage is not None:
                 yield stage, instr  # type: ignore[misc]
+
+
+def _exec_script(instr: n.Run) -> tuple[Script, ...]:
+    """The script of an exec-form ``["sh", "-c", "script"]`` (options such as ``-e``,
+    ``-o pipefail`` or ``-exc`` allowed before it), or ``()``."""
+    argv = instr.exec_args
+    if not argv or argv[0].text.rsplit("/", 1)[-1] not in POSIX_SHELLS:
+        return ()
+    i = 1
+    command_string = False
+    while i < len(argv):
+        t = argv[i].text
+        if t == "--" or len(t) < 2 or t[0] not in "-+":
+            break
+        if not t.startswith("--"):
+            command_string = command_string or "c" in t
+            if t[-1] in "oO":
+                i += 1  # -o OPTION / bash's -O SHOPT
+        i += 1
+    if not command_string or i >= len(argv):
+        return ()
+    tok = argv[i]
+    # positions are exact only when the JSON string has no escapes
+    if instr.line_text[tok.offset + 1: tok.offset + 1 + len(tok.text)] != tok.text:
+        return ()
+    mapper = PositionMapper([(0, instr.source_map, tok.offset + 1)])
+    return (parse_script(tok.text, mapper, argv[0].text.rsplit("/", 1)[-1],
+                         runner=tuple(a.text for a in argv[:i])),)
 
 
 def _split_csv(value: str) -> list[str]:
