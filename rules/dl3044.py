@@ -5,7 +5,9 @@ Reports a reference to a variable in an ENV value when the same ENV instruction 
 variable in another pair: ``ENV JAVA_HOME=/opt/java PATH=$JAVA_HOME/bin:$PATH``. These are
 fine and not reported:
 
-* a pair that refers to itself, ``ENV PATH=/opt/bin:$PATH`` (it means the old value);
+* a pair that refers to itself, ``ENV PATH=/opt/bin:$PATH`` (it means the old value), unless
+  an earlier pair of the same ENV sets it too (``ENV PATH=/a:$PATH PATH=/b:$PATH`` loses
+  ``/a``);
 * a reference to a variable whose value the instruction does not change (``ENV A=1`` earlier,
   then ``ENV A=1 B=$A``, or ``ENV V=$V URL=/dl/$V``).
 
@@ -79,18 +81,24 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         assert isinstance(instr, n.Env)
         if len(instr.pairs) < 2:
             continue
-        setters = {p.key.text: p for p in instr.pairs if p.value is not None}
-        for pair in instr.pairs:
+        setters: dict[str, list[n.KeyValue]] = {}
+        for p in instr.pairs:
+            if p.value is not None:
+                setters.setdefault(p.key.text, []).append(p)
+        for index, pair in enumerate(instr.pairs):
             value = pair.value
             if value is None:
                 continue
             for name in sorted(model.expand(value.text, instr).used):
-                setter = setters.get(name)
-                if setter is None or setter is pair:
+                # another pair setting the name; for a pair's own name only an earlier one
+                # (PATH=/a:$PATH is meant to read the old PATH)
+                others = [p for p in setters.get(name, ()) if p is not pair and (
+                    name != pair.key.text or instr.pairs.index(p) < index)]
+                changes = [before for unchanged, before in (_old_value(model, instr, p)
+                                                             for p in others) if not unchanged]
+                if not changes:
                     continue
-                unchanged, before = _old_value(model, instr, setter)
-                if unchanged:
-                    continue
+                before = changes[0]
                 m = _reference(name).search(value.text)
                 span = instr.span_of(value.offset + m.start(), value.offset + m.end()) \
                     if m is not None and value.offset >= 0 else value.span

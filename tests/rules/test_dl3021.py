@@ -63,3 +63,8 @@ def test_heredoc_sources_count() -> None:
             "two\n"
             "b.txt\n")
     assert findings(text) == [(2, 22, "error")]
+
+
+def test_flags_are_not_sources() -> None:
+    text = "FROM scratch\nCOPY --link --chmod=755 ./Dockerfile /Dockerfile\n"
+    assert findings(text) == []

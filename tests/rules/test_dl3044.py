@@ -53,3 +53,13 @@ def test_different_names_and_separate_instructions_are_fine() -> None:
 def test_escaped_dollar_is_not_a_reference() -> None:
     text = "FROM debian:12\nENV A=1 B=\\$A\n"
     assert codes(text, RULE) == []
+
+
+def test_escaped_braces_in_quotes_are_not_a_reference() -> None:
+    text = 'FROM debian:12\nENV SOME=rw \\\n    OTHER="\\${SOME}_more"\n'
+    assert codes(text, RULE) == []
+
+
+def test_same_name_set_twice_reports_the_later_reference() -> None:
+    text = "FROM debian:12\nENV PATH=/a:$PATH PATH=/b:$PATH\n"
+    assert spans(text, RULE) == [(2, 27, 2, 32)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import codes, spans
+from tests.conftest import codes, lint, spans
 
 RULE = "DL3047"
 
@@ -42,3 +42,36 @@ def test_behind_wrappers_in_subshells_and_heredocs() -> None:
 def test_not_a_wget_call() -> None:
     text = "FROM debian:12\nRUN apt-get install -y wget && command -v wget\n"
     assert codes(text, RULE) == []
+
+
+def test_options_from_a_variable() -> None:
+    text = ("FROM ubuntu:22.04\n"
+            'ARG WGET_ARGS="--progress=dot:giga"\n'
+            "ENV QUIET=-qO-\n"
+            "ARG URL=https://example.com/a\n"
+            'RUN wget ${WGET_ARGS} "$URL" && wget $QUIET "$URL" && wget "$URL"\n')
+    assert codes(text, RULE) == [(5, 55)]
+
+
+def test_busybox_wget_is_not_checked() -> None:
+    alpine = "FROM alpine:3.20\nRUN wget https://example.com/a\n"
+    busybox = "FROM busybox:1.36\nRUN wget https://example.com/a\n"
+    gnu = "FROM alpine:3.20\nRUN apk add --no-cache wget\nRUN wget https://example.com/a\n"
+    child = ("FROM alpine:3.20 AS base\nRUN apk add wget=1.24.5-r0\n"
+             "FROM base\nRUN wget https://example.com/a\n")
+    assert codes(alpine, RULE) == []
+    assert codes(busybox, RULE) == []
+    assert codes(gnu, RULE) == [(3, 5)]
+    assert codes(child, RULE) == [(4, 5)]
+
+
+def test_fix() -> None:
+    text = "FROM debian:12\nRUN wget https://example.com/a\n"
+    assert [f.fix for f in lint(text) if f.rule_id == RULE] == ["wget --progress=dot:giga ..."]
+
+
+def test_busybox_wget_before_gnu_wget_is_installed() -> None:
+    text = ("FROM alpine:3.20\n"
+            "RUN wget -O /a https://example.com/a\n"
+            "RUN apk add --no-cache wget && wget -O /b https://example.com/b\n")
+    assert codes(text, RULE) == [(3, 32)]
