@@ -33,8 +33,9 @@ ADD app.tar.gz /opt/
 ```
 
 ## How dockwise differs from hadolint
-hadolint also reports zip archives and ``--strip-components`` extractions, which ADD cannot
-replace, and misses the old ``tar xzf`` spelling; dockwise reports only what ADD can do.
+hadolint also reports extractions that ADD cannot replace (``--strip-components``, selected
+members, ``--exclude``) and misses the old ``tar xzf`` spelling; dockwise reports only what ADD
+can do.
 """
 
 from __future__ import annotations

@@ -27,9 +27,9 @@ COPY requirements.txt .
 ```
 
 ## How dockwise differs from hadolint
-hadolint follows WORKDIR through ``FROM stage`` only by stage name, and skips every destination
-that starts with ``$`` (``COPY a $DIR`` with ``ARG DIR=app``); dockwise resolves both through
-the stage model, also checks ADD, and does not report ``FROM scratch`` stages.
+hadolint skips every destination that starts with ``$`` (``COPY a $DIR`` with
+``ARG DIR=app`` is relative) and reports ``FROM scratch`` stages, whose working directory is
+known; dockwise resolves variables, does not report scratch stages, and also checks ADD.
 """
 
 from __future__ import annotations

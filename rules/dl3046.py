@@ -25,9 +25,8 @@ RUN useradd -l -u 123456 app
 ```
 
 ## How dockwise differs from hadolint
-hadolint counts the characters of the UID as written, so ``-u ${USER_ID}`` (ten characters)
-is reported whatever its value and ``-u $UID`` never is; dockwise resolves the value through
-ARG/ENV and compares the number.
+hadolint judges the UID as written, so ``-u ${USER_ID}`` is reported even with
+``ARG USER_ID=1000``; dockwise resolves the value through ARG/ENV and compares the number.
 """
 
 from __future__ import annotations

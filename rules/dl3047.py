@@ -108,6 +108,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
                                 "wget without --progress, -q or -nv fills the build log with "
                                 "progress dots", run, fix="wget --progress=dot:giga ...")
 
+
 RULE = Rule(
     id="DL3047",
     name="wget-progress",

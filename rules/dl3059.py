@@ -2,14 +2,16 @@
 
 ## What it does
 Reports a RUN that directly follows another RUN of the same stage (comment lines between them
-do not separate them; any other instruction does) when both are short, so that joining them
-with ``&&`` is the obvious thing to do. As in hadolint, RUNs are left alone when:
+do not separate them; any other instruction does) when each runs a single command, so that
+joining them with ``&&`` is the obvious thing to do. The criteria are hadolint's; RUNs are
+left alone when:
 
 * either of them runs more than one command (``&&``, ``;``, pipes and ``$(...)`` all count):
   someone who chains commands and still splits the RUNs has chosen where the layers go
   (cache boundaries);
 * their flags differ (``--mount``, ``--network``, ``--security``): they cannot simply be
-  merged, and a different cache or secret mount is often the reason for the split.
+  merged, and a different cache or secret mount is often the reason for the split. Mounts
+  are compared as BuildKit reads them (option order and ``dst=``/``target=`` do not matter).
 
 The finding is on the second RUN's keyword. In a shell dockwise does not parse (``cmd``,
 PowerShell), a RUN counts as one command when it has no ``&``, ``|`` or ``;`` outside quotes.
@@ -31,11 +33,6 @@ RUN apt-get install -y --no-install-recommends curl
 FROM debian:12
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 ```
-
-## How dockwise differs from hadolint
-The same criteria; dockwise compares ``--mount`` options as BuildKit reads them, so two RUNs
-whose mounts are written in a different order or with ``dst=`` instead of ``target=`` count as
-having the same flags.
 """
 
 from __future__ import annotations

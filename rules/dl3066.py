@@ -30,8 +30,10 @@ USER 10001
 
 ## How dockwise differs from hadolint
 hadolint reports every non-numeric USER, including those of builder stages, which never
-reach the image, and ``USER $APP_UID`` whatever the variable holds; dockwise checks only the
-USER the image ends with, after resolving variables.
+reach the image, Windows users, and variables it cannot resolve (``USER ${NB_UID}`` set by the
+base image), while it accepts any variable declared by ARG (``ARG NAME=app`` then
+``USER $NAME``); dockwise checks only the USER the image ends with, resolving ARG/ENV values
+and leaving unknown ones alone.
 """
 
 from __future__ import annotations

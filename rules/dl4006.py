@@ -37,12 +37,12 @@ RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin
 ```
 
 ## How dockwise differs from hadolint
-hadolint ignores ``set -o pipefail`` in the RUN itself (hadolint issues 522 and 1084), does not
-see a SHELL set in the stage this one is built ``FROM`` (issue 406), accepts ``-o pipefail``
-only for bash, zsh and ash (``SHELL ["/bin/sh", "-o", "pipefail", "-c"]`` is reported though
-busybox sh supports it, issue 977; a shell without it fails the build loudly instead), and
-reports pipes fed by ``echo`` or ``yes``. dockwise handles each of these, and reads heredoc
-scripts.
+hadolint ignores ``set -o pipefail`` in the RUN itself (hadolint issue 522), does not see a
+SHELL set in the stage this one is built ``FROM`` (issue 406), accepts ``-o pipefail`` only
+for bash, zsh and ash (``SHELL ["/bin/sh", "-o", "pipefail", "-c"]`` is reported though
+busybox sh supports it, issues 977 and 1084; a shell without the option fails the build loudly
+instead), and reports pipes fed by ``echo`` or ``yes``. dockwise handles each of these, and
+reads heredoc scripts.
 """
 
 from __future__ import annotations
