@@ -127,6 +127,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     for _stage, run in model.runs():
         workdir = model.state(run).workdir
         for script in model.scripts(run):
+            if "cd" not in script.text:
+                continue
             found = replaceable_cd(script, workdir)
             if found is None:
                 continue

@@ -41,6 +41,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each ``sudo`` word that wraps a command in a RUN."""
     for _stage, run in model.runs():
         for script in model.scripts(run):
+            if "sudo" not in script.text:
+                continue
             for cmd in script.commands:
                 for word in cmd.programs():
                     if word.text.rsplit("/", 1)[-1] == "sudo":
