@@ -15,8 +15,9 @@ image or a ``# hadolint shell=``/``# dockwise shell=`` pragma) is not checked. F
 ``RUN bash <<EOF`` and for a heredoc starting with ``#!``, SHELL's options do not reach the
 script (another shell runs it), so only a ``set -o pipefail`` inside it counts. A pipe fed only
 by ``echo``, ``printf`` or ``yes`` is not reported: they cannot fail in a way ``pipefail``
-would catch, and ``yes | ...`` would even make the RUN fail under ``pipefail``. One finding per
-RUN, on the first command of its first such pipe.
+would catch, and ``yes | ...`` would even make the RUN fail under ``pipefail``; nor is a pipe
+whose failure is thrown away (``a | b || true``). One finding per RUN, on the first command of
+its first such pipe that can fail.
 
 ## Why is this bad?
 A pipeline's status is its last command's. ``curl -fsSL $URL | tar -xz`` succeeds when the
@@ -84,9 +85,18 @@ def _unguarded_pipes(script: Script) -> list[SimpleCommand]:
         last = max(c.pipeline_index for c in pipe)
         feeding = [c for c in pipe if c.pipeline_index < last and
                    c.effective()[0] not in HARMLESS_PRODUCERS]
-        if feeding and not _pipefail_before(script, pipe[0]):
+        if feeding and not _failure_ignored(script, pipe) and \
+                not _pipefail_before(script, pipe[0]):
             out.append(feeding[0])
     return out
+
+
+def _failure_ignored(script: Script, pipe: list[SimpleCommand]) -> bool:
+    """``a | b || true``: the pipeline's status is thrown away, so pipefail changes nothing."""
+    end = pipe[-1].index + 1
+    after = script.commands[end] if end < len(script.commands) else None
+    return after is not None and after.operator == "||" and not after.pipeline and \
+        after.effective()[0] in ("true", ":")
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:

@@ -111,3 +111,11 @@ def test_exec_form_uses_its_own_options() -> None:
             'RUN ["/bin/bash", "-o", "pipefail", "-c", "curl x | tar -x"]\n'
             'RUN ["/bin/bash", "-c", "curl x | tar -x"]\n')
     assert codes(text, RULE) == [(4, 26)]
+
+
+def test_pipe_whose_failure_is_ignored() -> None:
+    text = ("FROM debian:12\n"
+            "RUN curl -fsSL x | tar -x || true\n"
+            "RUN grep -r x / | head -1 || :\n"
+            "RUN curl -fsSL x | tar -x || echo failed\n")
+    assert codes(text, RULE) == [(4, 5)]
