@@ -84,9 +84,13 @@ def _not_knowable(word: ShellWord) -> bool:
         any(c in _GLOB_CHARS for c in word.text)
 
 
-def replaceable_cd(script: Script, workdir: str | None) -> tuple[SimpleCommand, str] | None:
-    """The first top-level ``cd`` of ``script`` that WORKDIR could replace, with the
-    directory as written (``""`` for a bare ``cd``), or ``None``.
+def replaceable_cd(script: Script, workdir: str | None
+                   ) -> tuple[SimpleCommand, str, str | None] | None:
+    """The first top-level ``cd`` of ``script`` that WORKDIR could replace, or ``None``.
+
+    Returns ``(command, directory as written, absolute directory)``: the directory is ``""``
+    for a bare ``cd``; the absolute one is ``None`` when it depends on the unknown working
+    directory or on a variable.
 
     Args:
         script: one script of a RUN.
@@ -118,7 +122,8 @@ def replaceable_cd(script: Script, workdir: str | None) -> tuple[SimpleCommand, 
     for index, cmd, raw, path in candidates:
         if any(i > index and _under(path, gone) for i, gone in removed):
             continue
-        return cmd, raw
+        known = path.startswith("/") and not _under(path, _UNKNOWN_CWD)
+        return cmd, raw, path if known else None
     return None
 
 
@@ -132,11 +137,11 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
             found = replaceable_cd(script, workdir)
             if found is None:
                 continue
-            cmd, raw = found
+            cmd, raw, path = found
             where = raw or "$HOME"
             yield Violation(cmd.programs()[-1].span,
                             f"cd {where} lasts only until the end of this RUN; set the "
-                            "directory with WORKDIR", run, fix=f"WORKDIR {where}")
+                            "directory with WORKDIR", run, fix=f"WORKDIR {path or where}")
             break
 
 

@@ -52,7 +52,8 @@ from collections.abc import Iterator
 
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
-from dockwise.model import Model
+from dockwise.model import Model, Stage
+from dockwise.syntax import nodes as n
 from dockwise.syntax.shell import Script, SimpleCommand, shell_option
 
 #: Commands that cannot fail in a way pipefail would report (``yes`` would fail *because* of
@@ -99,9 +100,27 @@ def _failure_ignored(script: Script, pipe: list[SimpleCommand]) -> bool:
         after.effective()[0] in ("true", ":")
 
 
+def _fix(model: Model, stage: Stage, run: n.Run, script: Script) -> str:
+    """Where pipefail belongs for this script: its exec-form arguments, the script itself when
+    SHELL does not run it, else a SHELL the base image has (ash on alpine, bash elsewhere)."""
+    if run.is_exec:
+        return 'add "-o", "pipefail" before "-c"'
+    if script.runner != model.state(run).shell:
+        return "start the script with set -o pipefail"
+    shell = script.runner[0] if script.runner else "/bin/sh"
+    name = shell.rsplit("/", 1)[-1]
+    base = stage.root_base
+    if name in ("sh", "ash") and base is not None and (base.is_alpine or
+                                                       base.name == "busybox"):
+        shell = "/bin/ash"
+    elif name not in ("bash", "zsh", "ash", "ksh", "mksh"):
+        shell = "/bin/bash"
+    return f'SHELL ["{shell}", "-o", "pipefail", "-c"] before this RUN'
+
+
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield one violation per RUN with a pipe that runs without pipefail."""
-    for _stage, run in model.runs():
+    for stage, run in model.runs():
         for script in model.scripts(run):
             if "|" not in script.text:
                 continue
@@ -116,11 +135,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
                 if len(pipes) > 1 else ""
             yield Violation(first.programs()[-1].span if first.argv else first.span,
                             f"pipe without pipefail: if '{prog}' fails, the RUN still "
-                            f"succeeds{more}", run,
-                            fix='SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN, '
-                            "or start the script with set -o pipefail")
+                            f"succeeds{more}", run, fix=_fix(model, stage, run, script))
             break
-
 
 RULE = Rule(
     id="DL4006",

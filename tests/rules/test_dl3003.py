@@ -85,3 +85,12 @@ def test_cd_in_conditionals_and_heredocs() -> None:
 def test_bare_cd_goes_home() -> None:
     (finding,) = [f for f in lint("FROM debian:12\nRUN cd && ls\n") if f.rule_id == RULE]
     assert finding.fix == "WORKDIR $HOME"
+
+
+def test_fix_is_an_absolute_workdir_when_known() -> None:
+    text = ("FROM debian:12\n"
+            "WORKDIR /src\n"
+            "RUN cd tools && make\n")
+    assert [f.fix for f in lint(text) if f.rule_id == RULE] == ["WORKDIR /src/tools"]
+    unknown = "FROM debian:12\nRUN cd tools && make\n"
+    assert [f.fix for f in lint(unknown) if f.rule_id == RULE] == ["WORKDIR tools"]

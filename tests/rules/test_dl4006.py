@@ -119,3 +119,23 @@ def test_pipe_whose_failure_is_ignored() -> None:
             "RUN grep -r x / | head -1 || :\n"
             "RUN curl -fsSL x | tar -x || echo failed\n")
     assert codes(text, RULE) == [(4, 5)]
+
+
+def fixes(text: str) -> list[str | None]:
+    return [f.fix for f in lint(text) if f.rule_id == RULE]
+
+
+def test_fix_names_a_shell_the_image_has() -> None:
+    assert fixes("FROM debian:12\n" + PIPE) == [
+        'SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN']
+    assert fixes("FROM alpine:3.20\n" + PIPE) == [
+        'SHELL ["/bin/ash", "-o", "pipefail", "-c"] before this RUN']
+    assert fixes('FROM debian:12\nSHELL ["/usr/bin/zsh", "-c"]\n' + PIPE) == [
+        'SHELL ["/usr/bin/zsh", "-o", "pipefail", "-c"] before this RUN']
+
+
+def test_fix_for_scripts_shell_does_not_run() -> None:
+    exec_form = 'FROM debian:12\nRUN ["bash", "-c", "a | b"]\n'
+    shebang = "FROM debian:12\nRUN <<EOF\n#!/bin/bash\na | b\nEOF\n"
+    assert fixes(exec_form) == ['add "-o", "pipefail" before "-c"']
+    assert fixes(shebang) == ["start the script with set -o pipefail"]
