@@ -32,7 +32,7 @@ from pathlib import Path
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
-from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand
+from dockwise.syntax.variables import GO_SPACE, Expansion, Lookup, VarStatus, expand
 
 #: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
 AUTOMATIC_PLATFORM_ARGS = frozenset({
@@ -49,6 +49,8 @@ DEFAULT_WINDOWS_SHELL = ("cmd", "/S", "/C")
 _WINDOWS_IMAGE_RE = re.compile(r"(windows|nanoserver|servercore)", re.IGNORECASE)
 _DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
 _SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
+_GO_SPACES_RE = re.compile("[" + re.escape(GO_SPACE) + "]+")
+_NOTHING: frozenset[str] = frozenset()
 
 
 @record
@@ -461,6 +463,11 @@ class Model:
         return (VarStatus.SET, var.value)
 
     def _expand_with(self, text: str, lookup: Lookup) -> Expansion:
+        if "$" not in text and "'" not in text and '"' not in text and self.escape not in text:
+            # nothing to expand or unquote: BuildKit's lexer gives the text back as it is
+            # (most words are like this, and the lexer is the costly part of linting them)
+            return Expansion(text, True, tuple(w for w in _GO_SPACES_RE.split(text) if w),
+                             _NOTHING, _NOTHING, _NOTHING)
         return expand(text, lookup, self.escape)
 
     def _new_stage(self, instr: n.From) -> Stage:

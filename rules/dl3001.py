@@ -41,7 +41,6 @@ message lists ``ifconfig`` but its check omits it; dockwise checks it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -65,8 +64,6 @@ _REASONS = {
     "mount": "a build has no privileges to mount, and a mount ends with the RUN; use "
              "RUN --mount",
 }
-#: A cheap look for the names before reading commands.
-_NAMES_RE = re.compile(r"\b(?:" + "|".join(_REASONS) + r")\b")
 _VIM_BATCH_FLAGS = frozenset({"-e", "-E", "-es", "-Es", "-s", "--headless", "--not-a-term"})
 
 
@@ -114,7 +111,7 @@ def _is_pointless(ssh_mount: bool, script: Script, cmd: SimpleCommand, prog: str
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at the program word of each pointless command in a RUN."""
     for _stage, run in model.runs():
-        scripts = [s for s in model.scripts(run) if _NAMES_RE.search(s.text)]
+        scripts = [s for s in model.scripts(run) if not s.program_names.isdisjoint(_REASONS)]
         if not scripts:
             continue
         ssh_mount = any(m.get("type") == "ssh" for m in model.mounts(run))

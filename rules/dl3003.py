@@ -132,7 +132,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     for _stage, run in model.runs():
         workdir = model.state(run).workdir
         for script in model.scripts(run):
-            if "cd" not in script.text:
+            if "cd" not in script.program_names:
                 continue
             found = replaceable_cd(script, workdir)
             if found is None:

@@ -64,8 +64,6 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation per ``useradd`` with a UID of 100000 or more and no ``-l``."""
     for _stage, run in model.runs():
         for script in model.scripts(run):
-            if "useradd" not in script.text:
-                continue
             for inv in script.invocations("useradd", takes_value=_USERADD_VALUE_FLAGS):
                 opt = inv.option("-u", "--uid")
                 if opt is None or opt.value is None or inv.has("-l", "--no-log-init"):

@@ -101,8 +101,6 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
             if installed is None or installed > run.line:
                 continue  # busybox's wget
         for script in model.scripts(run):
-            if "wget" not in script.text:
-                continue
             for inv in script.invocations("wget", takes_value=_WGET_VALUE_FLAGS):
                 if _quiet(model, run, inv):
                     continue

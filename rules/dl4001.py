@@ -48,7 +48,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     uses: dict[int, dict[str, list[tuple[ShellWord, n.Run]]]] = {}
     for stage, run in model.runs():
         for script in model.scripts(run):
-            if "curl" not in script.text and "wget" not in script.text:
+            if script.program_names.isdisjoint(_TOOLS):
                 continue
             for cmd in script.commands:
                 prog = cmd.effective()[0]

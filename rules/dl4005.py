@@ -74,8 +74,6 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each ``ln`` link name that replaces ``/bin/sh``."""
     for _stage, run in model.runs():
         for script in model.scripts(run):
-            if "ln" not in script.text:
-                continue
             for inv in script.invocations("ln", takes_value=_LN_VALUE_FLAGS):
                 word = _replaced_sh(inv.options, inv.operands)
                 if word is not None:

@@ -3,10 +3,14 @@ options, what runs each script (``Script.runner``), and the shell pragma."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
 from dockwise.syntax.parser import parse
 from dockwise.syntax.shell import Script, shell_option
+from dockwise.syntax.variables import expand
 
 
 def scripts(text: str, shell_pragma: str | None = None) -> list[Script]:
@@ -104,3 +108,15 @@ def test_shell_pragma_is_the_default_and_shell_still_applies() -> None:
     (script,) = scripts(text, shell_pragma="pwsh")
     assert script.runner == ("/bin/bash", "-c")
     assert names(script) == ["a", "b"]
+
+
+#: Letters, punctuation and every kind of whitespace (Go's and not Go's); no $ or quotes.
+_PLAIN = list("ab/.:-_=*\\`{}()#@ \t\n\x0b\x0c\r\x85\xa0\u2003\x1c")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_PLAIN), max_size=20))
+def test_plain_words_expand_as_the_lexer_does(text: str) -> None:
+    model = Model(parse("FROM a\nRUN x\n"))
+    lookup = model.state(model.dockerfile.instructions[1]).lookup
+    assert model._expand_with(text, lookup) == expand(text, lookup, model.escape)

@@ -357,9 +357,21 @@ class Script:
     source: str = "run"
     runner: tuple[str, ...] = ()
 
+    @property
+    def program_names(self) -> frozenset[str]:
+        """The effective program of every command (:meth:`SimpleCommand.effective`), computed
+        once; lets a rule skip a script that never runs what it looks for."""
+        names = self.__dict__.get("_program_names")
+        if names is None:
+            names = self.__dict__["_program_names"] = frozenset(
+                c.effective()[0] for c in self.commands)
+        return names
+
     def named(self, *names: str) -> Iterator[SimpleCommand]:
         """Commands whose effective program is one of ``names``, in order."""
         wanted = frozenset(names)
+        if wanted.isdisjoint(self.program_names):
+            return
         for cmd in self.commands:
             if cmd.argv and cmd.effective()[0] in wanted:
                 yield cmd
@@ -379,6 +391,8 @@ class Script:
         yields every ``apk add`` with its options and the package operands.
         """
         progs = frozenset([programs] if isinstance(programs, str) else programs)
+        if progs.isdisjoint(self.program_names):
+            return
         subs = None if subcommands is None else frozenset(subcommands)
         for cmd in self.commands:
             prog, args = cmd.effective()
