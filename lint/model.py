@@ -32,7 +32,14 @@ from dockwise.dockerignore import DockerignoreMatcher, read_patterns
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
-from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand, find_references
+from dockwise.syntax.variables import (
+    GO_SPACE,
+    Expansion,
+    Lookup,
+    VarStatus,
+    expand,
+    find_references,
+)
 
 #: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
 AUTOMATIC_PLATFORM_ARGS = frozenset({
@@ -52,6 +59,8 @@ _WINDOWS_IMAGE_RE = re.compile(r"(windows|nanoserver|servercore)", re.IGNORECASE
 _DOCKER_HUB = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io"})
 _MOUNT_FROM_RE = re.compile(r"(?:^|,)\s*from=([^,]*)", re.IGNORECASE)
 _SHEBANG_RE = re.compile(r"^#!\s*(\S+)(?:\s+(\S+))?")
+_GO_SPACES_RE = re.compile("[" + re.escape(GO_SPACE) + "]+")
+_NOTHING: frozenset[str] = frozenset()
 
 
 # Docker's image reference grammar (github.com/distribution/reference, regexp.go), compiled on
@@ -446,7 +455,9 @@ class Model:
         context: the build context, or ``None`` when linting text with no directory.
         target: the ``--target`` stage name; the last stage when ``None``.
         build_args: ``--build-arg`` values (they make ARG values known).
-        shell_override: a shell from a ``# hadolint shell=`` / ``# dockwise shell=`` pragma.
+        shell_override: a shell from a ``# hadolint shell=`` / ``# dockwise shell=`` pragma:
+            the default shell of every stage built on an image (what the base image's shell
+            is, as hadolint reads the pragma); a SHELL instruction still replaces it.
     """
 
     def __init__(self, dockerfile: n.Dockerfile, context: BuildContext | None = None,
@@ -519,6 +530,11 @@ class Model:
         return (VarStatus.SET, var.value)
 
     def _expand_with(self, text: str, lookup: Lookup) -> Expansion:
+        if "$" not in text and "'" not in text and '"' not in text and self.escape not in text:
+            # nothing to expand or unquote: BuildKit's lexer gives the text back as it is
+            # (most words are like this, and the lexer is the costly part of linting them)
+            return Expansion(text, True, tuple(w for w in _GO_SPACES_RE.split(text) if w),
+                             _NOTHING, _NOTHING, _NOTHING)
         return expand(text, lookup, self.escape)
 
     def _new_stage(self, instr: n.From) -> Stage:
@@ -613,8 +629,7 @@ class Model:
                     path = (workdir or "/").rstrip("/") + "/" + path
                 workdir = path
             elif isinstance(instr, n.Shell) and instr.is_exec and instr.exec_args:
-                if not self.shell_override:
-                    shell, shell_instr = instr.argv, instr
+                shell, shell_instr = instr.argv, instr
             else:
                 changed = False
             if changed:
@@ -846,9 +861,11 @@ class Model:
         * a heredoc that *is* the command (``RUN <<EOF``) or that feeds a shell
           (``RUN <<EOF bash``, ``RUN bash <<EOF``): its body, in the dialect its shebang or the
           shell names; a body whose shebang names a non-shell interpreter is not included;
-        * exec form ``["sh", "-c", "script"]``: the script.
+        * exec form ``["sh", "-c", "script"]`` (options such as ``-o pipefail`` allowed before
+          ``-c``): the script.
 
-        Empty when the stage's shell is not a POSIX shell (``cmd``, PowerShell).
+        Each script's :attr:`~dockwise.syntax.shell.Script.runner` says what runs it. Empty for
+        a shell-form RUN when the stage's shell is not a POSIX shell (``cmd``, PowerShell).
         """
         key = id(instr)
         cached = self._scripts.get(key)
@@ -859,20 +876,12 @@ class Model:
         return result
 
     def _make_scripts(self, instr: n.Run) -> tuple[Script, ...]:
+        if instr.is_exec:
+            return _exec_script(instr)  # exec form does not go through SHELL
         state = self.state(instr)
         if not state.is_posix_shell:
             return ()
         dialect = state.shell_name
-        if instr.is_exec:
-            argv = instr.exec_args
-            if len(argv) >= 3 and argv[0].text.rsplit("/", 1)[-1] in POSIX_SHELLS and \
-                    argv[1].text.startswith("-") and "c" in argv[1].text:
-                tok = argv[2]
-                # positions are exact only when the JSON string has no escapes
-                if instr.line_text[tok.offset + 1: tok.offset + 1 + len(tok.text)] == tok.text:
-                    mapper = PositionMapper([(0, instr.source_map, tok.offset + 1)])
-                    return (parse_script(tok.text, mapper, argv[0].text.rsplit("/", 1)[-1]),)
-            return ()
         cmd = instr.command
         if cmd is None:
             return ()
@@ -880,12 +889,13 @@ class Model:
         heredocs = instr.heredocs
         if not heredocs:
             mapper = PositionMapper([(0, instr.source_map, cmd.offset)])
-            return (parse_script(cmd.text, mapper, dialect),)
+            return (parse_script(cmd.text, mapper, dialect, runner=state.shell),)
         # The command line with each heredoc marker blanked (same length, so positions stay
         # exact): the bodies are data for the command, or scripts parsed on their own below.
         sans_markers = _MARKER_RE.sub(lambda m: " " * len(m.group(0)), cmd.text)
         line_script = parse_script(sans_markers, PositionMapper([(0, instr.source_map,
-                                                                  cmd.offset)]), dialect)
+                                                                  cmd.offset)]), dialect,
+                                   runner=state.shell)
         if sans_markers.strip():
             scripts.append(line_script)
         feeding_shell = _shell_reading_stdin(sans_markers)
@@ -895,6 +905,7 @@ class Model:
             if not runs_as_script:
                 continue
             body_dialect = feeding_shell or dialect
+            runner = tuple(sans_markers.split()) if feeding_shell else state.shell
             m = _SHEBANG_RE.match(doc.text)
             if m:
                 interp = m.group(1).rsplit("/", 1)[-1]
@@ -903,8 +914,15 @@ class Model:
                 if interp not in POSIX_SHELLS:
                     continue
                 body_dialect = interp
+                if not feeding_shell:
+                    # BuildKit runs a heredoc starting with #! as a file: the kernel passes
+                    # the interpreter at most one argument, and SHELL is not involved
+                    line = doc.text.split("\n", 1)[0][2:].strip()
+                    interp_path, _, arg = line.partition(" ")
+                    runner = (interp_path, arg.strip()) if arg.strip() else (interp_path,)
             mapper = PositionMapper([(0, doc.content_map, 0)])
-            scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc"))
+            scripts.append(parse_script(doc.content, mapper, body_dialect, source="heredoc",
+                                        runner=runner))
         return tuple(scripts)
 
     def references(self, instr: n.Instruction, where: n.Token | n.Flag | n.Heredoc
@@ -988,6 +1006,34 @@ class Model:
 def _all_unknown(name: str) -> tuple[VarStatus, str]:
     """A lookup for which every variable is unknown (ONBUILD triggers)."""
     return (VarStatus.UNKNOWN, "")
+
+
+def _exec_script(instr: n.Run) -> tuple[Script, ...]:
+    """The script of an exec-form ``["sh", "-c", "script"]`` (options such as ``-e``,
+    ``-o pipefail`` or ``-exc`` allowed before it), or ``()``."""
+    argv = instr.exec_args
+    if not argv or argv[0].text.rsplit("/", 1)[-1] not in POSIX_SHELLS:
+        return ()
+    i = 1
+    command_string = False
+    while i < len(argv):
+        t = argv[i].text
+        if t == "--" or len(t) < 2 or t[0] not in "-+":
+            break
+        if not t.startswith("--"):
+            command_string = command_string or "c" in t
+            if t[-1] in "oO":
+                i += 1  # -o OPTION / bash's -O SHOPT
+        i += 1
+    if not command_string or i >= len(argv):
+        return ()
+    tok = argv[i]
+    # positions are exact only when the JSON string has no escapes
+    if instr.line_text[tok.offset + 1: tok.offset + 1 + len(tok.text)] != tok.text:
+        return ()
+    mapper = PositionMapper([(0, instr.source_map, tok.offset + 1)])
+    return (parse_script(tok.text, mapper, argv[0].text.rsplit("/", 1)[-1],
+                         runner=tuple(a.text for a in argv[:i])),)
 
 
 def _split_csv(value: str) -> list[str]:

@@ -4,6 +4,8 @@
 Reports each place BuildKit's parser, or its check of an instruction's arguments, rejects:
 an unknown instruction, an unterminated heredoc, a JSON array with a non-string element, a
 repeated parser directive, ``ENV key`` with no value, ``FROM`` with two words, invalid UTF-8...
+A forbidden ONBUILD trigger (``ONBUILD FROM``, ``ONBUILD ONBUILD``, ``ONBUILD MAINTAINER``) is
+left to DL3043, hadolint's rule for it, so it is reported once.
 
 ## Why is this bad?
 ``docker build`` stops at the first of these. dockwise reports every one, each at its exact
@@ -39,6 +41,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield one violation per syntax issue the parser recorded."""
     instructions = model.dockerfile.instructions
     for issue in model.dockerfile.errors:
+        if issue.rule is not None:
+            continue  # a more specific rule reports it (DL3043)
         instr = instructions[issue.instruction] if issue.instruction is not None else None
         yield Violation(issue.span, issue.message, instr)
 

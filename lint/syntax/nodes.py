@@ -546,11 +546,14 @@ class SyntaxIssue:
         message: what is wrong, in BuildKit's words where BuildKit reports it.
         span: the offending token.
         instruction: index of the instruction it belongs to, or ``None`` for file-level issues.
+        rule: the id of the rule that reports this issue when one says more than a plain syntax
+            error (``DL3043`` for a forbidden ONBUILD trigger); ``None`` for DL1000.
     """
 
     message: str
     span: Span
     instruction: int | None = None
+    rule: str | None = None
 
 
 @record

@@ -511,8 +511,8 @@ class _InstructionBuilder:
         elements, err = _parse_json_array(self.text[head.args_start:head.args_end])
         return elements is None and err is None
 
-    def error(self, message: str, start: int, end: int) -> None:
-        self.issues.append(n.SyntaxIssue(message, self.smap.span(start, end), self.index))
+    def error(self, message: str, start: int, end: int, rule: str | None = None) -> None:
+        self.issues.append(n.SyntaxIssue(message, self.smap.span(start, end), self.index, rule))
 
     def tok(self, text: str, start: int, end: int) -> n.Token:
         return n.Token(text, self.smap.span(start, end), start)
@@ -838,9 +838,10 @@ def _h_onbuild(b: _InstructionBuilder, common: dict, args: str, base: int) -> n.
     trigger: n.Instruction | None = None
     if kw == "ONBUILD":
         b.error("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", head.kw_start,
-                head.kw_end)
+                head.kw_end, rule="DL3043")
     elif kw in ("MAINTAINER", "FROM"):
-        b.error(f"{kw} isn't allowed as an ONBUILD trigger", head.kw_start, head.kw_end)
+        b.error(f"{kw} isn't allowed as an ONBUILD trigger", head.kw_start, head.kw_end,
+                rule="DL3043")
     else:
         span = common["span"]
         first = b.smap.span(head.kw_start, head.kw_end)

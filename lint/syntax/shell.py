@@ -100,6 +100,8 @@ class SimpleCommand:
         conditional: inside ``if``/``while``/``for``/``case``, or after ``||``.
         declaration: the ``export``/``declare``/``readonly``/``local`` keyword for declaration
             commands, else ``None``.
+        pipeline: which pipeline it belongs to: the commands of one pipeline (also those in a
+            ``{ ...; }`` group that is one of its parts) share a number from 1 up; 0 outside.
     """
 
     argv: tuple[ShellWord, ...]
@@ -112,6 +114,7 @@ class SimpleCommand:
     subshell: bool = False
     conditional: bool = False
     declaration: str | None = None
+    pipeline: int = 0
 
     @property
     def name(self) -> str:
@@ -134,14 +137,33 @@ class SimpleCommand:
         """The program really run and its arguments, looking through :data:`WRAPPERS`.
 
         ``sudo -u app apk add x`` -> ``("apk", (add, x))``; ``env A=1 go build`` ->
-        ``("go", (build,))``. Returns ``("", ())`` for a bare assignment.
+        ``("go", (build,))``. ``command -v x`` only looks ``x`` up, so it stays
+        ``("command", (-v, x))``. Returns ``("", ())`` for a bare assignment.
         """
+        prog, args, _ = self._unwrap()
+        return prog, args
+
+    def programs(self) -> tuple[ShellWord, ...]:
+        """The program words in order: each wrapper (``sudo``, ``env``...), then the program
+        really run (the last one). Empty for a bare assignment."""
+        return self._unwrap()[2]
+
+    def _unwrap(self) -> tuple[str, tuple[ShellWord, ...], tuple[ShellWord, ...]]:
+        cached = self.__dict__.get("_unwrapped")  # computed once: many rules ask
+        if cached is None:
+            cached = self.__dict__["_unwrapped"] = self._compute_unwrap()
+        return cached
+
+    def _compute_unwrap(self) -> tuple[str, tuple[ShellWord, ...], tuple[ShellWord, ...]]:
         words = self.argv
+        seen: list[ShellWord] = []
         while words:
             prog = words[0].text.rsplit("/", 1)[-1]
-            if prog not in WRAPPERS:
-                return prog, words[1:]
+            seen.append(words[0])
             rest = words[1:]
+            if prog not in WRAPPERS or (prog == "command" and rest and
+                                        rest[0].text in ("-v", "-V")):
+                return prog, rest, tuple(seen)
             i = 0
             while i < len(rest):
                 t = rest[i].text
@@ -160,7 +182,7 @@ class SimpleCommand:
                 else:
                     break
             words = rest[i:]
-        return "", ()
+        return "", (), tuple(seen)
 
 
 @record
@@ -275,6 +297,41 @@ def parse_options(words: Sequence[ShellWord], *, takes_value: Iterable[str] = ()
     return tuple(options), tuple(operands)
 
 
+def shell_option(words: Sequence[str], name: str) -> bool | None:
+    """Whether a shell's or ``set``'s option words turn option ``name`` on or off.
+
+    Reads ``-o name``, clusters ending in ``o`` (``-euo name``, ``-eo name``) and ``+o name``;
+    long options (``--norc``) are skipped and ``--`` or the first operand ends the options, as
+    in sh and bash. Used for ``pipefail`` in ``SHELL ["/bin/bash", "-o", "pipefail", "-c"]``
+    and ``set -euo pipefail``.
+
+    Returns:
+        ``True`` when the last mention turns it on, ``False`` when it turns it off, ``None``
+        when ``name`` is not mentioned.
+    """
+    state: bool | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w == "--" or len(w) < 2 or w[0] not in "-+":
+            break
+        if w.startswith("--"):
+            i += 1
+            continue
+        letters = w[1:]
+        o = letters.find("o")
+        if o >= 0:
+            value: str | None = letters[o + 1:]
+            if not value:
+                i += 1
+                value = words[i] if i < n else None
+            if value == name:
+                state = w[0] == "-"
+        i += 1
+    return state
+
+
 @record
 class Script:
     """A parsed shell script (a RUN command line or a heredoc body run by a shell).
@@ -287,6 +344,12 @@ class Script:
         source: ``"run"`` for the RUN command line, or ``"heredoc"`` for a heredoc body.
         mapper: maps character offsets of :attr:`text` to file positions (for tools that
             report positions inside the script, such as ShellCheck), or ``None``.
+        runner: the command line that runs the script, the script itself left out: the
+            stage's SHELL (``("/bin/sh", "-c")``) for a shell-form RUN and for a heredoc that is
+            the whole command; the shell named on the RUN line for ``RUN bash <<EOF`` (it reads
+            the body on stdin, so SHELL's options do not reach it); the interpreter and its one
+            optional argument, as the kernel passes them, for a heredoc starting with ``#!``;
+            the JSON array's words before the script in exec form. Empty when unknown.
     """
 
     text: str
@@ -295,10 +358,23 @@ class Script:
     has_error: bool = False
     source: str = "run"
     mapper: PositionMapper | None = None
+    runner: tuple[str, ...] = ()
+
+    @property
+    def program_names(self) -> frozenset[str]:
+        """The effective program of every command (:meth:`SimpleCommand.effective`), computed
+        once; lets a rule skip a script that never runs what it looks for."""
+        names = self.__dict__.get("_program_names")
+        if names is None:
+            names = self.__dict__["_program_names"] = frozenset(
+                c.effective()[0] for c in self.commands)
+        return names
 
     def named(self, *names: str) -> Iterator[SimpleCommand]:
         """Commands whose effective program is one of ``names``, in order."""
         wanted = frozenset(names)
+        if wanted.isdisjoint(self.program_names):
+            return
         for cmd in self.commands:
             if cmd.argv and cmd.effective()[0] in wanted:
                 yield cmd
@@ -318,6 +394,8 @@ class Script:
         yields every ``apk add`` with its options and the package operands.
         """
         progs = frozenset([programs] if isinstance(programs, str) else programs)
+        if progs.isdisjoint(self.program_names):
+            return
         subs = None if subcommands is None else frozenset(subcommands)
         for cmd in self.commands:
             prog, args = cmd.effective()
@@ -386,6 +464,7 @@ class _Builder:
         self._char_of: list[int] | None = None
         self.mapper = mapper
         self.commands: list[SimpleCommand] = []
+        self.pipelines = 0
 
     def chars(self, byte: int) -> int:
         if self.ascii:
@@ -438,7 +517,7 @@ class _Builder:
     # -- traversal -------------------------------------------------------------------------
 
     def walk(self, node: Node, *, operator: str | None, subshell: bool, conditional: bool,
-             pipeline: bool = False, pipeline_index: int = 0) -> None:
+             pipeline: int = 0, pipeline_index: int = 0) -> None:
         t = node.type
         if t == "command":
             self.command(node, operator, subshell, conditional, pipeline, pipeline_index)
@@ -446,29 +525,31 @@ class _Builder:
         if t == "declaration_command" or t == "unset_command":
             self.declaration(node, operator, subshell, conditional)
             return
-        if t == "variable_assignment":
-            a = self.assignment(node)
-            self.commands.append(SimpleCommand((), (a,), self.span(node), len(self.commands),
-                                               operator, False, 0, subshell, conditional))
-            return
-        if t == "variable_assignments":
-            assigns = tuple(self.assignment(c) for c in node.named_children
-                            if c.type == "variable_assignment")
+        if t == "variable_assignment" or t == "variable_assignments":
+            assigns = (self.assignment(node),) if t == "variable_assignment" else tuple(
+                self.assignment(c) for c in node.named_children
+                if c.type == "variable_assignment")
             self.commands.append(SimpleCommand((), assigns, self.span(node), len(self.commands),
                                                operator, False, 0, subshell, conditional))
+            nested: list[Node] = []
+            self._collect_nested(node, nested)
+            for sub in nested:  # A=$(cmd): cmd runs too
+                self.walk(sub, operator=None, subshell=True, conditional=conditional)
             return
         if t in ("heredoc_body", "comment", "heredoc_start", "heredoc_end"):
             return
         if t == "pipeline":
             idx = 0
             op = operator
+            self.pipelines += 1
+            number = self.pipelines
             for c in node.children:
                 if not c.is_named:
                     if c.type in ("|", "|&"):
                         op = "|"
                     continue
                 self.walk(c, operator=op, subshell=subshell, conditional=conditional,
-                          pipeline=True, pipeline_index=idx)
+                          pipeline=number, pipeline_index=idx)
                 idx += 1
             return
         if t == "list":
@@ -503,7 +584,7 @@ class _Builder:
         return Assignment(name, value, self.span(node))
 
     def command(self, node: Node, operator: str | None, subshell: bool, conditional: bool,
-                pipeline: bool, pipeline_index: int) -> None:
+                pipeline: int, pipeline_index: int) -> None:
         assigns: list[Assignment] = []
         argv: list[ShellWord] = []
         nested: list[Node] = []
@@ -511,6 +592,7 @@ class _Builder:
             ct = c.type
             if ct == "variable_assignment":
                 assigns.append(self.assignment(c))
+                self._collect_nested(c, nested)
             elif ct == "command_name":
                 inner = c.named_children[0] if c.named_child_count else c
                 argv.append(self.word(inner))
@@ -521,8 +603,9 @@ class _Builder:
                 argv.append(self.word(c))
                 self._collect_nested(c, nested)
         self.commands.append(SimpleCommand(tuple(argv), tuple(assigns), self.span(node),
-                                           len(self.commands), operator, pipeline,
-                                           pipeline_index, subshell, conditional))
+                                           len(self.commands), operator, pipeline > 0,
+                                           pipeline_index, subshell, conditional,
+                                           pipeline=pipeline))
         for sub in nested:
             self.walk(sub, operator=None, subshell=True, conditional=conditional)
 
@@ -531,11 +614,13 @@ class _Builder:
         keyword = ""
         argv: list[ShellWord] = []
         assigns: list[Assignment] = []
+        nested: list[Node] = []
         for c in node.children:
             if not c.is_named:
                 keyword = self.raw(c)
                 argv.append(self.word(c))
-            elif c.type == "variable_assignment":
+                continue
+            if c.type == "variable_assignment":
                 a = self.assignment(c)
                 assigns.append(a)
                 argv.append(ShellWord(self._text(c)[0], self.raw(c), self.span(c)))
@@ -544,9 +629,12 @@ class _Builder:
                 argv.append(self.word(c))
             else:
                 argv.append(self.word(c))
+            self._collect_nested(c, nested)
         self.commands.append(SimpleCommand(tuple(argv), tuple(assigns), self.span(node),
                                            len(self.commands), operator, False, 0, subshell,
                                            conditional, declaration=keyword or None))
+        for sub in nested:
+            self.walk(sub, operator=None, subshell=True, conditional=conditional)
 
     def _collect_nested(self, node: Node, out: list[Node]) -> None:
         stack = [node]
@@ -559,7 +647,7 @@ class _Builder:
 
 
 def parse_script(text: str, mapper: PositionMapper, dialect: str = "sh",
-                 source: str = "run") -> Script:
+                 source: str = "run", runner: tuple[str, ...] = ()) -> Script:
     """Parse shell ``text`` into a :class:`Script`.
 
     Args:
@@ -567,13 +655,15 @@ def parse_script(text: str, mapper: PositionMapper, dialect: str = "sh",
         mapper: maps character offsets of ``text`` to file positions.
         dialect: the shell that runs it (recorded; the grammar is bash's for all POSIX shells).
         source: ``"run"`` or ``"heredoc"``.
+        runner: the command that runs it (see :attr:`Script.runner`).
     """
     tree = _parser().parse(text.encode("utf-8"))
     builder = _Builder(text, mapper)
     builder.walk(tree.root_node, operator=None, subshell=False, conditional=False)
     commands = sorted(builder.commands, key=lambda c: (c.span.start_line, c.span.start_column))
     commands = [c if c.index == i else _reindex(c, i) for i, c in enumerate(commands)]
-    return Script(text, dialect, tuple(commands), tree.root_node.has_error, source, mapper)
+    return Script(text, dialect, tuple(commands), tree.root_node.has_error, source,
+                  mapper=mapper, runner=runner)
 
 
 def _reindex(cmd: SimpleCommand, index: int) -> SimpleCommand:
