@@ -26,12 +26,21 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
-from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
+from dockwise.syntax.shell import (
+    POSIX_SHELLS,
+    PackageCall,
+    PositionMapper,
+    Script,
+    ShellWord,
+    parse_script,
+    path_covers,
+)
+from dockwise.syntax.shell import package_calls as _package_calls
 from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand
 
 #: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
@@ -404,6 +413,7 @@ class Model:
         self._stage_of: dict[int, Stage] = {}
         self._state: dict[int, BuildState] = {}
         self._scripts: dict[int, tuple[Script, ...]] = {}
+        self._config_texts: dict[tuple[int, str], tuple[str, ...]] = {}
         self._by_kind: dict[type, list[n.Instruction]] = {}
         self.global_variables: dict[str, Variable] = {}
         self._build()
@@ -801,6 +811,129 @@ class Model:
             stage = self.stage_of(instr)
             if stage is not None:
                 yield stage, instr  # type: ignore[misc]
+
+    @functools.cached_property
+    def image_stages(self) -> tuple[Stage, ...]:
+        """The stages whose layers end up in an image, in file order.
+
+        With ``--target``: the target and the stages it is built ``FROM`` (its lineage).
+        Without: the lineage of every stage that no other stage builds on or copies from
+        (the last stage, and any other stage that can only be meant as a ``--target``). A
+        stage used only through ``COPY --from`` or ``RUN --mount=from=`` is a builder: its
+        files other than those copied never reach an image.
+        """
+        if not self.stages:
+            return ()
+        if self.target:
+            tips = [s for s in self.stages if s.is_final]
+        else:
+            used = {i for s in self.stages for i in s.depends_on}
+            tips = [s for s in self.stages if s.index not in used]
+        keep = {id(s) for tip in tips for s in tip.lineage}
+        return tuple(s for s in self.stages if id(s) in keep)
+
+    def image_runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every top-level RUN of an :attr:`image_stages` stage, with its stage, in file
+        order: the RUNs whose layers are shipped (what cache-cleanup rules look at)."""
+        image = self.image_stages
+        for stage, run in self.runs():
+            if stage in image:
+                yield stage, run
+
+    def cache_mounted(self, instr: n.Run, *paths: str) -> bool:
+        """``True`` when a cache or tmpfs mount of ``instr`` covers one of ``paths`` (see
+        :func:`dockwise.syntax.shell.path_covers`), so what is written there is not kept in
+        the layer."""
+        return any(path_covers(target, path) for target in self.cache_mount_targets(instr)
+                   for path in paths)
+
+    def preceding(self, instr: n.Instruction) -> Iterator[n.Instruction]:
+        """The instructions that build the filesystem ``instr`` runs on, in build order:
+        those of the parent stages (``FROM stage``, root first), then the earlier ones of
+        its own stage."""
+        stage = self.stage_of(instr)
+        if stage is None:
+            return
+        for parent in reversed(stage.lineage[1:]):
+            yield from parent.instructions
+        for earlier in stage.instructions:
+            if earlier is instr:
+                return
+            yield earlier
+
+    def config_texts(self, instr: n.Instruction, directory: str) -> tuple[str, ...]:
+        """Texts that may have written configuration under ``directory`` before ``instr``
+        runs (see :meth:`preceding`), in build order: the whole text of a RUN that names the
+        directory (its arguments and heredoc bodies), and the body of a COPY/ADD heredoc
+        whose destination is in it. Used to find settings such as
+        ``APT::Install-Recommends`` written to ``/etc/apt/apt.conf.d`` (cached)."""
+        key = (id(instr), directory)
+        found = self._config_texts.get(key)
+        if found is not None:
+            return found
+        texts: list[str] = []
+        for earlier in self.preceding(instr):
+            if isinstance(earlier, n.Run):
+                text = earlier.args + "".join(d.content for d in earlier.heredocs)
+                if directory in text:
+                    texts.append(text)
+            elif isinstance(earlier, n.FileTransfer) and earlier.heredocs:
+                dest = earlier.destination
+                if dest is not None and self.expand(dest.text, earlier).text.startswith(
+                        directory):
+                    texts.extend(doc.content for doc in earlier.heredocs)
+        self._config_texts[key] = found = tuple(texts)
+        return found
+
+    def package_calls(self, manager: str, actions: Iterable[str] | None = None
+                      ) -> Iterator[tuple[Stage, n.Run, Script, PackageCall]]:
+        """Every call of package manager ``manager`` in every RUN (see
+        :func:`dockwise.syntax.shell.package_calls`), with its stage, RUN and script, in file
+        order."""
+        for stage, run in self.runs():
+            for script in self.scripts(run):
+                for call in _package_calls(script, manager, actions):
+                    yield stage, run, script, call
+
+    def package_words(self, manager: str, actions: Iterable[str] | None = None
+                      ) -> Iterator[tuple[n.Run, PackageCall, ShellWord, str]]:
+        """Every package a ``manager`` call names, as ``(run, call, word, package)``: the
+        package text after variable expansion (see :meth:`word_values`; ``$PKGS`` may give
+        several), and the word it comes from (for its span). Words whose value the linter
+        cannot know are left out."""
+        for _stage, run, script, call in self.package_calls(manager, actions):
+            for word in call.packages:
+                for value in self.word_values(word, run, script) or ():
+                    yield run, call, word, value
+
+    def word_values(self, word: ShellWord, instr: n.Instruction,
+                    script: Script | None = None) -> tuple[str, ...] | None:
+        """The words a shell ``word`` of ``instr`` becomes when the shell runs it, or ``None``
+        when that depends on something the linter cannot know.
+
+        A literal word is itself. ``$NAME``/``${NAME}`` expand with the ARG and ENV values
+        in effect (ARG and ENV are the shell's environment), and an unquoted expansion is
+        split into words. Unknown: an ARG without a default or the base image's
+        environment, a variable the ``script`` itself assigns, a command substitution, an
+        array or other shell-only expansion.
+        """
+        if word.literal:
+            return (word.text,)
+        raw = word.raw
+        if "$(" in raw or "`" in raw or "<(" in raw:
+            return None
+        exp = self.expand(raw, instr)
+        if not exp.known or exp.error is not None:
+            return None
+        if script is not None and exp.used & _assigned_names(script):
+            return None
+        return exp.words
+
+
+def _assigned_names(script: Script) -> frozenset[str]:
+    """Names a script assigns itself (``A=1``, ``export A=1``, ``read A`` is not seen)."""
+    return frozenset(a.name for c in script.commands if not c.argv or c.declaration
+                     for a in c.assignments)
 
 
 def _split_csv(value: str) -> list[str]:
