@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from dockwise.record import field, record
@@ -37,6 +37,7 @@ from dockwise.syntax.shell import (
     PositionMapper,
     Script,
     ShellWord,
+    cleaned_after,
     parse_script,
     path_covers,
 )
@@ -846,6 +847,33 @@ class Model:
         the layer."""
         return any(path_covers(target, path) for target in self.cache_mount_targets(instr)
                    for path in paths)
+
+    def calls_leaving_cache(
+            self, manager: str, actions: Iterable[str],
+            caches: Sequence[str] | Callable[[n.Run, PackageCall], Sequence[str]],
+            cleaners: Callable[[Script], Iterable[int]] | None = None,
+            uncached: Callable[[n.Run, Script, PackageCall], bool] | None = None,
+    ) -> Iterator[tuple[n.Run, Script, PackageCall]]:
+        """Calls of ``manager`` (with one of ``actions``) in the RUNs of :attr:`image_stages`
+        that leave their cache in the layer.
+
+        A call does not when a cache or tmpfs mount of its RUN covers one of ``caches``
+        (paths as for :func:`~dockwise.syntax.shell.path_covers`; a function of the RUN and
+        the call when they depend on ``--cache-dir`` or ENV), when the script deletes one of
+        them after the call or runs a cleaning command (``cleaners(script)`` gives their
+        command indexes, e.g. of ``yum clean all``), or when ``uncached(run, script, call)``
+        says the call keeps no cache (``--no-cache``).
+        """
+        for _stage, run in self.image_runs():
+            for script in self.scripts(run):
+                cleans = list(cleaners(script)) if cleaners is not None else []
+                for call in _package_calls(script, manager, actions):
+                    if uncached is not None and uncached(run, script, call):
+                        continue
+                    paths = caches(run, call) if callable(caches) else caches
+                    if not self.cache_mounted(run, *paths) and \
+                            not cleaned_after(script, call.command.index, cleans, paths):
+                        yield run, script, call
 
     def preceding(self, instr: n.Instruction) -> Iterator[n.Instruction]:
         """The instructions that build the filesystem ``instr`` runs on, in build order:

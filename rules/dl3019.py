@@ -47,28 +47,20 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import package_calls, removes_path
 
 CACHE = ("/var/cache/apk", "/etc/apk/cache")
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each ``apk add`` that leaves the package index in the image."""
-    for _stage, run in model.image_runs():
-        if model.cache_mounted(run, *CACHE):
-            continue
-        for script in model.scripts(run):
-            for call in package_calls(script, "apk", {"add", "update"}):
-                if call.has("--no-cache") or removes_path(script, CACHE, call.command.index):
-                    continue
-                if call.action == "update":
-                    yield Violation(call.head_span, "'apk update' stores the package index in "
-                                    "the layer; let 'apk add --no-cache' fetch it instead", run,
-                                    fix="apk add --no-cache ...")
-                else:
-                    yield Violation(call.head_span, "'apk add' without --no-cache leaves the "
-                                    "package index in the layer", run,
-                                    fix="apk add --no-cache ...")
+    for run, _script, call in model.calls_leaving_cache(
+            "apk", {"add", "update"}, CACHE, uncached=lambda r, s, c: c.has("--no-cache")):
+        if call.action == "update":
+            message = ("'apk update' stores the package index in the layer; let 'apk add "
+                       "--no-cache' fetch it instead")
+        else:
+            message = "'apk add' without --no-cache leaves the package index in the layer"
+        yield Violation(call.head_span, message, run, fix="apk add --no-cache ...")
 
 
 RULE = Rule(

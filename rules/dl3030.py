@@ -40,14 +40,20 @@ from dockwise.model import Model
 from dockwise.syntax.shell import RPM_PROMPTING, fed_by_yes, rpm_assumes_yes
 
 
-def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation at each prompting yum command with no answer to the prompt."""
-    for _stage, run, script, call in model.package_calls("yum", RPM_PROMPTING):
+def unanswered_prompts(model: Model, manager: str) -> Iterator[Violation]:
+    """Violations for the prompting commands of ``manager`` (``yum`` here, ``dnf`` for
+    DL3038) that nothing answers."""
+    for _stage, run, script, call in model.package_calls(manager, RPM_PROMPTING):
         if fed_by_yes(script, call.command) or rpm_assumes_yes(
                 call, model.config_texts(run, "/etc/yum") + model.config_texts(run, "/etc/dnf")):
             continue
         yield Violation(call.head_span, f"'{call.head}' without -y stops at its "
                         "confirmation prompt, which fails the build", run, fix=f"{call.head} -y")
+
+
+def check(model: Model, config: Config) -> Iterator[Violation]:
+    """Yield a violation at each prompting yum command with no answer to the prompt."""
+    yield from unanswered_prompts(model, "yum")
 
 
 RULE = Rule(

@@ -38,24 +38,18 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import PACKAGE_MANAGERS, cleaned_after, package_calls, rpm_cleans
+from dockwise.syntax.shell import PACKAGE_MANAGERS, rpm_cleans
 
 CACHE = ("/var/cache/yum", "/var/cache/dnf")
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each yum download not followed by ``yum clean all``."""
-    installs = PACKAGE_MANAGERS["yum"].installs
-    for _stage, run in model.image_runs():
-        if model.cache_mounted(run, *CACHE):
-            continue
-        for script in model.scripts(run):
-            cleans = rpm_cleans(script)
-            for call in package_calls(script, "yum", installs):
-                if not cleaned_after(script, call.command.index, cleans, CACHE):
-                    yield Violation(call.head_span, f"'{call.head}' leaves the yum cache in "
-                                    "this layer; run 'yum clean all' after it in the same RUN",
-                                    run, fix="&& yum clean all")
+    for run, _script, call in model.calls_leaving_cache(
+            "yum", PACKAGE_MANAGERS["yum"].installs, CACHE, rpm_cleans):
+        yield Violation(call.head_span, f"'{call.head}' leaves the yum cache in this layer; "
+                        "run 'yum clean all' after it in the same RUN", run,
+                        fix="&& yum clean all")
 
 
 RULE = Rule(

@@ -46,14 +46,20 @@ from dockwise.model import Model
 from dockwise.syntax.shell import RPM_PINNABLE, describe, rpm_pinned
 
 
-def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield a violation at each yum package named without a version."""
-    for run, call, word, package in model.package_words("yum", RPM_PINNABLE):
+def unpinned_packages(model: Model, manager: str) -> Iterator[Violation]:
+    """Violations for the packages of ``manager`` (``yum`` here, ``dnf`` for DL3041) named
+    without a version."""
+    for run, call, word, package in model.package_words(manager, RPM_PINNABLE):
         if not package.startswith("@") and not rpm_pinned(package, call.action):
             hint = f"{package}:<stream>" if call.action == "module-install" else \
                 f"{package}-<version>"
             yield Violation(word.span, f"{describe(word, package)} is installed without a "
                             f"version; pin it: {hint}", run, fix=hint)
+
+
+def check(model: Model, config: Config) -> Iterator[Violation]:
+    """Yield a violation at each yum package named without a version."""
+    yield from unpinned_packages(model, "yum")
 
 
 RULE = Rule(

@@ -37,24 +37,22 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import PACKAGE_MANAGERS, cleaned_after, package_calls
+from dockwise.syntax.shell import PACKAGE_MANAGERS, Script, package_calls
 
 CACHE = ("/var/cache/zypp",)
 
 
+def _cleans(script: Script) -> list[int]:
+    return [c.command.index for c in package_calls(script, "zypper", {"clean"})]
+
+
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each zypper download not followed by ``zypper clean``."""
-    installs = PACKAGE_MANAGERS["zypper"].installs
-    for _stage, run in model.image_runs():
-        if model.cache_mounted(run, *CACHE):
-            continue
-        for script in model.scripts(run):
-            cleans = [c.command.index for c in package_calls(script, "zypper", {"clean"})]
-            for call in package_calls(script, "zypper", installs):
-                if not cleaned_after(script, call.command.index, cleans, CACHE):
-                    yield Violation(call.head_span, f"'{call.head}' leaves zypper's cache in "
-                                    "this layer; run 'zypper clean --all' after it in the same "
-                                    "RUN", run, fix="&& zypper clean --all")
+    for run, _script, call in model.calls_leaving_cache(
+            "zypper", PACKAGE_MANAGERS["zypper"].installs, CACHE, _cleans):
+        yield Violation(call.head_span, f"'{call.head}' leaves zypper's cache in this layer; "
+                        "run 'zypper clean --all' after it in the same RUN", run,
+                        fix="&& zypper clean --all")
 
 
 RULE = Rule(

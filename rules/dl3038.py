@@ -37,17 +37,12 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import RPM_PROMPTING, fed_by_yes, rpm_assumes_yes
+from dockwise.rules.dl3030 import unanswered_prompts
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each prompting dnf command with no answer to the prompt."""
-    for _stage, run, script, call in model.package_calls("dnf", RPM_PROMPTING):
-        if fed_by_yes(script, call.command) or rpm_assumes_yes(
-                call, model.config_texts(run, "/etc/dnf") + model.config_texts(run, "/etc/yum")):
-            continue
-        yield Violation(call.head_span, f"'{call.head}' without -y stops at its "
-                        "confirmation prompt, which fails the build", run, fix=f"{call.head} -y")
+    yield from unanswered_prompts(model, "dnf")
 
 
 RULE = Rule(

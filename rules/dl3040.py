@@ -40,25 +40,18 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import PACKAGE_MANAGERS, cleaned_after, package_calls, rpm_cleans
+from dockwise.syntax.shell import PACKAGE_MANAGERS, rpm_cleans
 
 CACHE = ("/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum")
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each dnf download not followed by ``dnf clean all``."""
-    installs = PACKAGE_MANAGERS["dnf"].installs
-    for _stage, run in model.image_runs():
-        if model.cache_mounted(run, *CACHE):
-            continue
-        for script in model.scripts(run):
-            cleans = rpm_cleans(script)
-            for call in package_calls(script, "dnf", installs):
-                if not cleaned_after(script, call.command.index, cleans, CACHE):
-                    program = call.invocation.program
-                    yield Violation(call.head_span, f"'{call.head}' leaves the dnf cache in "
-                                    f"this layer; run '{program} clean all' after it in the "
-                                    "same RUN", run, fix=f"&& {program} clean all")
+    for run, _script, call in model.calls_leaving_cache(
+            "dnf", PACKAGE_MANAGERS["dnf"].installs, CACHE, rpm_cleans):
+        clean = f"{call.invocation.program} clean all"
+        yield Violation(call.head_span, f"'{call.head}' leaves the dnf cache in this layer; "
+                        f"run '{clean}' after it in the same RUN", run, fix=f"&& {clean}")
 
 
 RULE = Rule(

@@ -44,17 +44,12 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import RPM_PINNABLE, describe, rpm_pinned
+from dockwise.rules.dl3033 import unpinned_packages
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each dnf package named without a version."""
-    for run, call, word, package in model.package_words("dnf", RPM_PINNABLE):
-        if not package.startswith("@") and not rpm_pinned(package, call.action):
-            hint = f"{package}:<stream>" if call.action == "module-install" else \
-                f"{package}-<version>"
-            yield Violation(word.span, f"{describe(word, package)} is installed without a "
-                            f"version; pin it: {hint}", run, fix=hint)
+    yield from unpinned_packages(model, "dnf")
 
 
 RULE = Rule(

@@ -50,9 +50,10 @@ from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 from dockwise.syntax import nodes as n
-from dockwise.syntax.shell import PackageCall, Script, cleaned_after, package_calls
+from dockwise.syntax.shell import PackageCall, Script, package_calls
 
-CACHES = ("/.cache/pip/", "/.cache/")
+#: pip's cache below a home directory, as a suffix (``/root/.cache`` covers it too).
+CACHES = ("/.cache/pip/",)
 _NO_CACHE = "--no-cache-dir"
 
 
@@ -70,25 +71,24 @@ def _cache_off(model: Model, run: n.Run, script: Script, call: PackageCall) -> b
     return "PIP_NO_CACHE_DIR" in model.state(run).variables
 
 
+def _caches(model: Model, run: n.Run, call: PackageCall) -> list[str]:
+    configured = (model.state(run).env_value("PIP_CACHE_DIR"), call.value("--cache-dir"))
+    return [*CACHES, *filter(None, configured)]
+
+
+def _purges(script: Script) -> list[int]:
+    return [c.command.index for c in package_calls(script, "pip", {"cache"})
+            if c.packages and c.packages[0].text in ("purge", "remove")]
+
+
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each ``pip install`` that keeps pip's cache in the image."""
-    for _stage, run in model.image_runs():
-        state = model.state(run)
-        caches = list(CACHES)
-        if state.env_value("PIP_CACHE_DIR"):
-            caches.append(state.env_value("PIP_CACHE_DIR") or "")
-        for script in model.scripts(run):
-            purges = [c.command.index for c in package_calls(script, "pip", {"cache"})
-                      if c.packages and c.packages[0].text in ("purge", "remove")]
-            for call in package_calls(script, "pip", {"install"}):
-                paths = [*caches, call.value("--cache-dir") or ""]
-                if _cache_off(model, run, script, call) or \
-                        model.cache_mounted(run, *filter(None, paths)) or \
-                        cleaned_after(script, call.command.index, purges, filter(None, paths)):
-                    continue
-                yield Violation(call.head_span, f"'{call.head}' keeps the downloaded packages "
-                                "in pip's cache in this layer; add --no-cache-dir", run,
-                                fix=f"{call.head} --no-cache-dir")
+    for run, _script, call in model.calls_leaving_cache(
+            "pip", {"install"}, lambda r, c: _caches(model, r, c), _purges,
+            lambda r, s, c: _cache_off(model, r, s, c)):
+        yield Violation(call.head_span, f"'{call.head}' keeps the downloaded packages in pip's "
+                        "cache in this layer; add --no-cache-dir", run,
+                        fix=f"{call.head} --no-cache-dir")
 
 
 RULE = Rule(

@@ -3,10 +3,10 @@
 ## What it does
 Reports ``yarn install`` (also a bare ``yarn``, ``yarn add`` and ``yarn global add``) when the
 same RUN does not afterwards run ``yarn cache clean`` or delete yarn's cache directory, and
-the cache is not a cache or tmpfs mount of the RUN (a target with ``yarn`` in its path, the
-``YARN_CACHE_FOLDER`` value, or the ``--cache-folder`` value). Only stages whose layers end
-up in an image are checked (see DL3009): installing in a builder stage and copying
-``node_modules`` out is the usual way to keep the cache out of the image.
+the cache is not a cache or tmpfs mount of the RUN (yarn's cache directory or one above it in
+a home directory, the ``YARN_CACHE_FOLDER`` value, or the ``--cache-folder`` value). Only
+stages whose layers end up in an image are checked (see DL3009): installing in a builder
+stage and copying ``node_modules`` out is the usual way to keep the cache out of the image.
 
 ## Why is this bad?
 yarn keeps a copy of every package it downloads in its global cache
@@ -45,28 +45,30 @@ from collections.abc import Iterator
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
-from dockwise.syntax.shell import cleaned_after, package_calls
+from dockwise.syntax import nodes as n
+from dockwise.syntax.shell import PackageCall, Script, package_calls
 
-CACHES = ("/.cache/yarn/", "/.yarn/berry/cache/")
+#: yarn 1's cache (``<cache root>/yarn/v6``) and yarn 2+'s global cache, as suffixes.
+CACHES = ("/.cache/yarn/v6/", "/.yarn/berry/cache/")
+
+
+def _caches(model: Model, run: n.Run, call: PackageCall) -> list[str]:
+    configured = (model.state(run).env_value("YARN_CACHE_FOLDER"), call.value("--cache-folder"))
+    return [*CACHES, *filter(None, configured)]
+
+
+def _cleans(script: Script) -> list[int]:
+    return [c.command.index for c in package_calls(script, "yarn", {"cache"})
+            if c.packages and c.packages[0].text == "clean"]
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each yarn install not followed by ``yarn cache clean``."""
-    for _stage, run in model.image_runs():
-        folder = model.state(run).env_value("YARN_CACHE_FOLDER")
-        mounts = model.cache_mount_targets(run)
-        for script in model.scripts(run):
-            cleans = [c.command.index for c in package_calls(script, "yarn", {"cache"})
-                      if c.packages and c.packages[0].text == "clean"]
-            for call in package_calls(script, "yarn", {"install", "add"}):
-                paths = [p for p in (*CACHES, folder, call.value("--cache-folder")) if p]
-                if any("yarn" in target for target in mounts) or \
-                        model.cache_mounted(run, *paths) or \
-                        cleaned_after(script, call.command.index, cleans, paths):
-                    continue
-                yield Violation(call.head_span, f"'{call.head}' leaves yarn's package cache in "
-                                "this layer; run 'yarn cache clean' after it in the same RUN",
-                                run, fix="&& yarn cache clean")
+    for run, _script, call in model.calls_leaving_cache(
+            "yarn", {"install", "add"}, lambda r, c: _caches(model, r, c), _cleans):
+        yield Violation(call.head_span, f"'{call.head}' leaves yarn's package cache in this "
+                        "layer; run 'yarn cache clean' after it in the same RUN", run,
+                        fix="&& yarn cache clean")
 
 
 RULE = Rule(

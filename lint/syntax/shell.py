@@ -967,13 +967,17 @@ def removes_path(script: Script, paths: Iterable[str], after: int = -1) -> bool:
     return False
 
 
+_HOME_RE = re.compile(r"^(~|\$HOME|\$\{HOME\}|/root|/home/[^/]+|/usr/local/share)$")
+
+
 def path_covers(operand: str, target: str) -> bool:
     """``True`` when deleting (or mounting over) ``operand`` covers all of ``target``.
 
     ``operand`` is compared after removing a trailing ``/``, ``/*`` or ``*``; it covers
     ``target`` when it is the same path or a directory above it. A ``target`` ending in
-    ``/`` is a suffix: ``/.cache/pip/`` is covered by ``/root/.cache/pip`` and
-    ``~/.cache/pip/*``.
+    ``/`` is a suffix: ``/.cache/pip/`` is covered by ``/root/.cache/pip``,
+    ``~/.cache/pip/*``, and by ``/root/.cache`` or ``$HOME/.cache`` (a leading part right
+    below a home directory), not by ``node_modules/.cache``.
     """
     op = operand
     if op == "/":
@@ -981,7 +985,18 @@ def path_covers(operand: str, target: str) -> bool:
     while op.endswith(("/*", "*", "/")) and len(op) > 1:
         op = op[:-2] if op.endswith("/*") else op[:-1]
     if target.endswith("/"):
-        return ("/" + op).endswith(target.rstrip("/"))
+        # a suffix below a home directory: covered by a path ending in it, or by one of its
+        # leading parts right below a home (/usr/local/share/.cache/yarn, ~/.cache)
+        tail = "/" + op
+        suffix = target.rstrip("/")
+        if tail.endswith(suffix):
+            return True
+        parts = suffix.strip("/").split("/")
+        for i in range(1, len(parts)):
+            lead = "/" + "/".join(parts[:i])
+            if tail.endswith(lead) and _HOME_RE.match(op[:len(op) - len(lead)]):
+                return True
+        return False
     return op == target or target.startswith(op + "/")
 
 
@@ -1054,11 +1069,7 @@ def apt_assumes_yes(call: PackageCall, config_texts: Iterable[str] = ()) -> bool
     if call.has("-y", "--yes", "--assume-yes", "-s", "--simulate", "--just-print",
                 "--dry-run", "--recon", "--no-act") or apt_quiet_level(call) >= 2:
         return True
-    setting = apt_option_settings(call).get("apt::get::assume-yes")
-    if setting is None:
-        for text in config_texts:
-            setting = apt_settings(text).get("apt::get::assume-yes", setting)
-    return setting is not None and setting.lower() in APT_TRUE
+    return apt_config_value(call, "APT::Get::Assume-Yes", config_texts) in APT_TRUE
 
 
 def apt_skips_recommends(call: PackageCall, config_texts: Iterable[str] = ()) -> bool:
@@ -1067,11 +1078,19 @@ def apt_skips_recommends(call: PackageCall, config_texts: Iterable[str] = ()) ->
     ``APT::Install-Recommends`` set false in ``config_texts``."""
     if call.has("--no-install-recommends"):
         return True
-    setting = apt_option_settings(call).get("apt::install-recommends")
+    return apt_config_value(call, "APT::Install-Recommends", config_texts) in APT_FALSE
+
+
+def apt_config_value(call: PackageCall, key: str, config_texts: Iterable[str] = ()) -> str:
+    """The value (lower case) of APT configuration item ``key`` for an apt-get call: a
+    ``-o key=value`` on its command line, else the last value written in ``config_texts``,
+    else ``""``."""
+    wanted = key.lower()
+    setting = apt_option_settings(call).get(wanted)
     if setting is None:
         for text in config_texts:
-            setting = apt_settings(text).get("apt::install-recommends", setting)
-    return setting is not None and setting.lower() in APT_FALSE
+            setting = apt_settings(text).get(wanted, setting)
+    return (setting or "").lower()
 
 
 _ASSUMEYES_RE = re.compile(r"(?:^|[\s'\"])assumeyes\s*=\s*(1|true|yes|on)\b",
