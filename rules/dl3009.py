@@ -35,6 +35,8 @@ RUN apt-get update \
   several targets the earlier targets are never checked (hadolint#969).
 - The finding is at the ``apt-get update`` words, and a removal that comes *before* the
   update in the RUN does not count.
+- ``apt-get dist-clean`` (apt 2.7.8 and later, as used by Docker's official Debian-based
+  images) counts as deleting the lists; hadolint reports those RUNs.
 - ``apt update`` and ``add-apt-repository`` are checked too (hadolint#1073).
 - Any ``rm`` that deletes the lists counts (``rm -fr /var/lib/apt/lists``,
   ``rm -rf /var/lib/apt/*``), not only the exact words ``rm -rf /var/lib/apt/lists/*``.

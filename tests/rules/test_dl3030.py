@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import codes, lint, spans
+from conftest import codes, lint, spans
 
 RULE = "DL3030"
 

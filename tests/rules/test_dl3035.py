@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import codes, spans
+from conftest import codes, spans
 
 RULE = "DL3035"
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.conftest import codes, lint
+from conftest import codes, lint
 
 RULE = "DL3041"
 
