@@ -3,10 +3,10 @@
 ## What it does
 Reports ``apk add`` without ``--no-cache`` (before or after ``add``), and ``apk update``
 (which downloads the index to keep it), in a stage whose layers end up in an image, unless
-the RUN deletes ``/var/cache/apk`` after it (``rm -rf /var/cache/apk/*``) or mounts a cache
-or tmpfs there (``--mount=type=cache,target=/var/cache/apk``). A stage that is only a
-builder (its files reach the image through ``COPY --from``) is not checked: its cache never
-ships.
+the call cannot download anything (``--no-network``), the RUN deletes ``/var/cache/apk``
+after it (``rm -rf /var/cache/apk/*``), or it mounts a cache or tmpfs there
+(``--mount=type=cache,target=/var/cache/apk``). A stage that is only a builder (its files
+reach the image through ``COPY --from``) is not checked: its cache never ships.
 
 ## Why is this bad?
 Without ``--no-cache`` apk stores its package index in ``/var/cache/apk`` inside the layer: a
@@ -34,7 +34,9 @@ COPY --from=build /app /app
 ```
 
 ## How dockwise differs from hadolint
-- Deleting ``/var/cache/apk`` later in the same RUN counts: the layer ends up the same.
+- Deleting ``/var/cache/apk`` later in the same RUN counts: the layer ends up the same. So
+  does ``--no-network`` (the official redis images' ``apk add --no-network --virtual
+  .rundeps $runDeps`` only records packages that are already installed).
 - ``apk update && apk add --no-cache ...`` is reported: ``--no-cache`` does not remove the
   index that ``apk update`` already stored.
 - Builder stages are not checked; hadolint reports ``apk add`` in every stage.
@@ -54,7 +56,8 @@ CACHE = ("/var/cache/apk", "/etc/apk/cache")
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Yield a violation at each ``apk add`` that leaves the package index in the image."""
     for run, _script, call in model.calls_leaving_cache(
-            "apk", {"add", "update"}, CACHE, uncached=lambda r, s, c: c.has("--no-cache")):
+            "apk", {"add", "update"}, CACHE,
+            uncached=lambda r, s, c: c.has("--no-cache", "--no-network")):
         if call.action == "update":
             message = ("'apk update' stores the package index in the layer; let 'apk add "
                        "--no-cache' fetch it instead")

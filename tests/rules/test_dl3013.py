@@ -46,7 +46,8 @@ def test_unpinned_requirements_are_reported_at_their_words() -> None:
     "--ignore-installed flask==3.0.3",
     "--index-url https://pypi.example.com/simple flask==3.0.3",
     "-i https://pypi.example.com/simple --extra-index-url https://x/simple flask==3.0.3",
-    "--python \"$(which python)\" flask==3.0.3",
+    "--python \"$(which python)\" flask==3.0.3",          # hadolint#1067
+    "--extra-index-url $MIRROR awscli==1.18.22",           # hadolint#407
     "-C key=value --config-settings other=1 flask==3.0.3",
     "--group dev",
 ])

@@ -82,3 +82,11 @@ def test_builder_used_through_a_mount_is_not_checked() -> None:
             "FROM alpine:3.20\n"
             "RUN --mount=type=bind,from=packages,source=/tmp,target=/tmp/pkgs ls /tmp/pkgs\n")
     assert codes(text, RULE) == []
+
+
+def test_no_network_downloads_nothing() -> None:
+    text = ("FROM alpine:3.20\n"
+            "RUN apk add --no-cache --virtual .build-deps gcc=13 \\\n"
+            " && apk add --no-network --virtual .rundeps $runDeps \\\n"
+            " && apk del --no-network .build-deps\n")
+    assert codes(text, RULE) == []
