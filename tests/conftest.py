@@ -2,7 +2,7 @@
 
 ``lint(text, **config)`` lints a Dockerfile string and returns its findings;
 ``codes(text, rule)`` returns ``(line, column)`` pairs of one rule's findings, the usual shape of
-an exact rule assertion. ``CORPUS`` is ``../shared/corpus/files`` (read in place, never copied).
+an exact rule assertion. ``CORPUS`` is ``../shared/corpus`` (read in place, never copied).
 """
 
 from __future__ import annotations
@@ -17,7 +17,22 @@ from dockwise.engine import lint_text
 from dockwise.findings import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("DOCKWISE_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def _shared() -> Path:
+    """The workplace's shared data (corpus, schemas): ``$DOCKWISE_SHARED``, else ``../shared``
+    beside the checkout (or beside its parent, for a worktree under ``wt/``), else
+    ``/work/shared`` (where a clone elsewhere finds it)."""
+    candidates = [os.environ.get("DOCKWISE_SHARED"), ROOT.parent / "shared",
+                  ROOT.parent.parent / "shared", "/work/shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "corpus").is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+CORPUS = SHARED / "corpus"
 CORPUS_FILES = sorted((CORPUS / "files").glob("*")) if (CORPUS / "files").is_dir() else []
 
 
