@@ -24,6 +24,7 @@ keep it as written and report ``known=False``.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -835,11 +836,23 @@ class Model:
 
     def image_runs(self) -> Iterator[tuple[Stage, n.Run]]:
         """Every top-level RUN of an :attr:`image_stages` stage, with its stage, in file
-        order: the RUNs whose layers are shipped (what cache-cleanup rules look at)."""
+        order, then every ONBUILD RUN trigger (it runs in a child image): the RUNs whose
+        layers are shipped (what cache-cleanup rules look at)."""
         image = self.image_stages
         for stage, run in self.runs():
             if stage in image:
                 yield stage, run
+        yield from self.onbuild_runs()
+
+    def onbuild_runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every ``ONBUILD RUN`` trigger with the stage that declares it, in file order. The
+        trigger runs when a later build uses this image in ``FROM``; its variables are that
+        build's (unknown here)."""
+        for instr in self._by_kind.get(n.Onbuild, ()):
+            stage = self.stage_of(instr)
+            trigger = instr.trigger  # type: ignore[attr-defined]
+            if stage is not None and isinstance(trigger, n.Run):
+                yield stage, trigger
 
     def cache_mounted(self, instr: n.Run, *paths: str) -> bool:
         """``True`` when a cache or tmpfs mount of ``instr`` covers one of ``paths`` (see
@@ -915,10 +928,10 @@ class Model:
 
     def package_calls(self, manager: str, actions: Iterable[str] | None = None
                       ) -> Iterator[tuple[Stage, n.Run, Script, PackageCall]]:
-        """Every call of package manager ``manager`` in every RUN (see
-        :func:`dockwise.syntax.shell.package_calls`), with its stage, RUN and script, in file
-        order."""
-        for stage, run in self.runs():
+        """Every call of package manager ``manager`` in every RUN, ONBUILD RUN triggers
+        included (see :func:`dockwise.syntax.shell.package_calls`), with its stage, RUN and
+        script: top-level RUNs in file order, then the triggers."""
+        for stage, run in itertools.chain(self.runs(), self.onbuild_runs()):
             for script in self.scripts(run):
                 for call in _package_calls(script, manager, actions):
                     yield stage, run, script, call
@@ -947,6 +960,8 @@ class Model:
         """
         if word.literal:
             return (word.text,)
+        if instr.onbuild:
+            return None  # expands in the child build
         raw = word.raw
         if "$(" in raw or "`" in raw or "<(" in raw:
             return None

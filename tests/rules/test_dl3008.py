@@ -84,3 +84,12 @@ def test_fix_names_the_pinned_form() -> None:
     finding = next(f for f in lint("FROM debian:12\nRUN apt-get install -y curl\n")
                    if f.rule_id == RULE)
     assert finding.fix == "curl=<version>"
+
+
+def test_onbuild_triggers_are_checked_and_can_be_ignored() -> None:
+    text = ("FROM debian:12\n"
+            "ONBUILD RUN apt-get install -y curl $PACKAGES\n"
+            "# hadolint ignore=DL3008\n"
+            "ONBUILD RUN apt-get install -y git\n")
+    # $PACKAGES expands in the child build: unknown here
+    assert codes(text, RULE) == [(2, 32)]

@@ -89,3 +89,11 @@ def test_builder_stage_is_not_checked() -> None:
             "COPY --from=build /wheels /wheels\n"
             "RUN pip install /wheels/*\n")
     assert codes(text, RULE) == [(5, 5)]
+
+
+def test_onbuild_trigger_is_checked_whatever_the_stage() -> None:
+    text = ("FROM python:3.12-slim AS build\n"
+            "ONBUILD RUN pip install flask==3.0.3\n"
+            "FROM python:3.12-slim\n"
+            "COPY --from=build /usr/local /usr/local\n")
+    assert codes(text, RULE) == [(2, 13)]

@@ -335,3 +335,12 @@ def test_package_words_and_cache_mounted() -> None:
     assert model.cache_mounted(run, "/var/cache/apk")
     assert not model.cache_mounted(run, "/var/lib/apt/lists")
     assert [r.line for _, r in model.image_runs()] == [3]
+
+
+def test_onbuild_runs() -> None:
+    model = model_of("FROM alpine:3.20 AS a\nONBUILD RUN apk add x\nONBUILD COPY . /src\n"
+                     "FROM a\nRUN apk add y\n")
+    assert [(s.name, r.line) for s, r in model.onbuild_runs()] == [("a", 2)]
+    assert [(r.line, c.invocation.program) for _, r, _, c in model.package_calls("apk")] == [
+        (5, "apk"), (2, "apk")]
+    assert [r.line for _, r in model.image_runs()] == [5, 2]
