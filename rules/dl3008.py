@@ -1,4 +1,4 @@
-"""DL3008 ``apt-pin-version``: pin the versions of packages installed with ``apt-get install``.
+r"""DL3008 ``apt-pin-version``: pin the versions of packages installed with ``apt-get install``.
 
 ## What it does
 Reports each package of an ``apt-get install`` (or ``apt install``) that names no version:

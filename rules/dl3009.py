@@ -1,4 +1,4 @@
-"""DL3009 ``apt-lists-not-removed``: delete the apt package lists in the RUN that downloads them.
+r"""DL3009 ``apt-lists-not-removed``: delete the apt package lists in the RUN that downloads them.
 
 ## What it does
 Reports ``apt-get update`` (or ``apt update``, or ``add-apt-repository``, which updates

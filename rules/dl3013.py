@@ -1,4 +1,4 @@
-"""DL3013 ``pip-pin-version``: pin the versions of packages installed with ``pip install``.
+r"""DL3013 ``pip-pin-version``: pin the versions of packages installed with ``pip install``.
 
 ## What it does
 Reports each requirement of a ``pip install`` (also ``pip3``, ``pip3.12``, ``python3 -m pip``)

@@ -1,4 +1,4 @@
-"""DL3014 ``apt-assume-yes``: answer apt-get's confirmation prompt with ``-y``.
+r"""DL3014 ``apt-assume-yes``: answer apt-get's confirmation prompt with ``-y``.
 
 ## What it does
 Reports ``apt-get`` (or ``apt``) ``install``, ``upgrade``, ``dist-upgrade``, ``full-upgrade``,

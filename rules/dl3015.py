@@ -1,4 +1,4 @@
-"""DL3015 ``apt-no-install-recommends``: install apt packages with ``--no-install-recommends``.
+r"""DL3015 ``apt-no-install-recommends``: install apt packages with ``--no-install-recommends``.
 
 ## What it does
 Reports ``apt-get install`` (or ``apt install``) of one or more packages that lets apt add

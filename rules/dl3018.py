@@ -1,4 +1,4 @@
-"""DL3018 ``apk-pin-version``: pin the versions of packages added with ``apk add``.
+r"""DL3018 ``apk-pin-version``: pin the versions of packages added with ``apk add``.
 
 ## What it does
 Reports each package of an ``apk add`` that names no version: ``curl`` rather than

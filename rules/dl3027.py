@@ -1,4 +1,4 @@
-"""DL3027 ``apt-in-scripts``: use ``apt-get`` or ``apt-cache``, not ``apt``, in a Dockerfile.
+r"""DL3027 ``apt-in-scripts``: use ``apt-get`` or ``apt-cache``, not ``apt``, in a Dockerfile.
 
 ## What it does
 Reports every command that runs ``apt`` (also through ``sudo`` or ``env``), at the ``apt``

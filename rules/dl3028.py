@@ -1,4 +1,4 @@
-"""DL3028 ``gem-pin-version``: pin the versions of gems installed with ``gem install``.
+r"""DL3028 ``gem-pin-version``: pin the versions of gems installed with ``gem install``.
 
 ## What it does
 Reports each gem of a ``gem install`` (or ``gem i``) that names no version: ``rails`` rather

@@ -1,4 +1,4 @@
-"""DL3033 ``yum-pin-version``: pin the versions of packages installed with ``yum install``.
+r"""DL3033 ``yum-pin-version``: pin the versions of packages installed with ``yum install``.
 
 ## What it does
 Reports each package of a ``yum install`` (or ``localinstall``, ``reinstall``, ``downgrade``)

@@ -1,4 +1,4 @@
-"""DL3034 ``zypper-non-interactive``: run zypper non-interactively.
+r"""DL3034 ``zypper-non-interactive``: run zypper non-interactively.
 
 ## What it does
 Reports ``zypper`` ``install``/``in``, ``remove``/``rm``, ``update``/``up``, ``patch``,

@@ -1,4 +1,4 @@
-"""DL3037 ``zypper-pin-version``: pin the versions of packages installed with zypper.
+r"""DL3037 ``zypper-pin-version``: pin the versions of packages installed with zypper.
 
 ## What it does
 Reports each package of a ``zypper install`` (``zypper in``) that names no version: ``curl``

@@ -1,4 +1,4 @@
-"""DL3041 ``dnf-pin-version``: pin the versions of packages installed with dnf or microdnf.
+r"""DL3041 ``dnf-pin-version``: pin the versions of packages installed with dnf or microdnf.
 
 ## What it does
 Reports each package of a ``dnf``, ``dnf5`` or ``microdnf`` ``install`` (or ``reinstall``,

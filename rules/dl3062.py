@@ -1,4 +1,4 @@
-"""DL3062 ``go-pin-version``: pin the versions of tools installed with ``go install``.
+r"""DL3062 ``go-pin-version``: pin the versions of tools installed with ``go install``.
 
 ## What it does
 Reports a module path given to ``go install``, ``go get`` or ``go run`` with a version query
