@@ -820,6 +820,8 @@ class PackageCall:
             return prog
         if self.action in ("groupinstall", "module-install") and sub.text != "groupinstall":
             return f"{prog} {sub.text} install"
+        if sub.text == "global":
+            return f"{prog} global {self.action}"
         return f"{prog} {sub.text}"
 
     @property

@@ -149,6 +149,8 @@ def test_head_and_head_span() -> None:
     assert pip.head == "python3 -m pip install"
     [group] = calls("dnf group install -y X", "dnf")
     assert group.head == "dnf group install"
+    [yarn] = calls("yarn global add serve@14.2.3", "yarn")
+    assert yarn.head == "yarn global add"
 
 
 def test_package_installs_covers_every_manager() -> None:
