@@ -24,7 +24,6 @@ keep it as written and report ``known=False``.
 from __future__ import annotations
 
 import functools
-import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -32,17 +31,8 @@ from pathlib import Path
 
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
-from dockwise.syntax.shell import (
-    POSIX_SHELLS,
-    PackageCall,
-    PositionMapper,
-    Script,
-    ShellWord,
-    cleaned_after,
-    parse_script,
-    path_covers,
-)
-from dockwise.syntax.shell import package_calls as _package_calls
+from dockwise.syntax import shell as sh
+from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
 from dockwise.syntax.variables import Expansion, Lookup, VarStatus, expand
 
 #: ARGs BuildKit defines automatically in the global scope (values depend on the platform).
@@ -807,13 +797,6 @@ class Model:
                 return src
         return None
 
-    def runs(self) -> Iterator[tuple[Stage, n.Run]]:
-        """Every top-level RUN with its stage, in file order."""
-        for instr in self._by_kind.get(n.Run, ()):
-            stage = self.stage_of(instr)
-            if stage is not None:
-                yield stage, instr  # type: ignore[misc]
-
     @functools.cached_property
     def image_stages(self) -> tuple[Stage, ...]:
         """The stages whose layers end up in an image, in file order.
@@ -858,15 +841,15 @@ class Model:
         """``True`` when a cache or tmpfs mount of ``instr`` covers one of ``paths`` (see
         :func:`dockwise.syntax.shell.path_covers`), so what is written there is not kept in
         the layer."""
-        return any(path_covers(target, path) for target in self.cache_mount_targets(instr)
+        return any(sh.path_covers(target, path) for target in self.cache_mount_targets(instr)
                    for path in paths)
 
     def calls_leaving_cache(
             self, manager: str, actions: Iterable[str],
-            caches: Sequence[str] | Callable[[n.Run, PackageCall], Sequence[str]],
+            caches: Sequence[str] | Callable[[n.Run, sh.PackageCall], Sequence[str]],
             cleaners: Callable[[Script], Iterable[int]] | None = None,
-            uncached: Callable[[n.Run, Script, PackageCall], bool] | None = None,
-    ) -> Iterator[tuple[n.Run, Script, PackageCall]]:
+            uncached: Callable[[n.Run, Script, sh.PackageCall], bool] | None = None,
+    ) -> Iterator[tuple[n.Run, Script, sh.PackageCall]]:
         """Calls of ``manager`` (with one of ``actions``) in the RUNs of :attr:`image_stages`
         that leave their cache in the layer.
 
@@ -880,12 +863,12 @@ class Model:
         for _stage, run in self.image_runs():
             for script in self.scripts(run):
                 cleans = list(cleaners(script)) if cleaners is not None else []
-                for call in _package_calls(script, manager, actions):
+                for call in sh.package_calls(script, manager, actions):
                     if uncached is not None and uncached(run, script, call):
                         continue
                     paths = caches(run, call) if callable(caches) else caches
                     if not self.cache_mounted(run, *paths) and \
-                            not cleaned_after(script, call.command.index, cleans, paths):
+                            not sh.cleaned_after(script, call.command.index, cleans, paths):
                         yield run, script, call
 
     def preceding(self, instr: n.Instruction) -> Iterator[n.Instruction]:
@@ -927,17 +910,18 @@ class Model:
         return found
 
     def package_calls(self, manager: str, actions: Iterable[str] | None = None
-                      ) -> Iterator[tuple[Stage, n.Run, Script, PackageCall]]:
+                      ) -> Iterator[tuple[Stage, n.Run, Script, sh.PackageCall]]:
         """Every call of package manager ``manager`` in every RUN, ONBUILD RUN triggers
         included (see :func:`dockwise.syntax.shell.package_calls`), with its stage, RUN and
         script: top-level RUNs in file order, then the triggers."""
-        for stage, run in itertools.chain(self.runs(), self.onbuild_runs()):
-            for script in self.scripts(run):
-                for call in _package_calls(script, manager, actions):
-                    yield stage, run, script, call
+        for runs in (self.runs(), self.onbuild_runs()):
+            for stage, run in runs:
+                for script in self.scripts(run):
+                    for call in sh.package_calls(script, manager, actions):
+                        yield stage, run, script, call
 
     def package_words(self, manager: str, actions: Iterable[str] | None = None
-                      ) -> Iterator[tuple[n.Run, PackageCall, ShellWord, str]]:
+                      ) -> Iterator[tuple[n.Run, sh.PackageCall, sh.ShellWord, str]]:
         """Every package a ``manager`` call names, as ``(run, call, word, package)``: the
         package text after variable expansion (see :meth:`word_values`; ``$PKGS`` may give
         several), and the word it comes from (for its span). Words whose value the linter
@@ -947,7 +931,7 @@ class Model:
                 for value in self.word_values(word, run, script) or ():
                     yield run, call, word, value
 
-    def word_values(self, word: ShellWord, instr: n.Instruction,
+    def word_values(self, word: sh.ShellWord, instr: n.Instruction,
                     script: Script | None = None) -> tuple[str, ...] | None:
         """The words a shell ``word`` of ``instr`` becomes when the shell runs it, or ``None``
         when that depends on something the linter cannot know.
@@ -968,16 +952,22 @@ class Model:
         exp = self.expand(raw, instr)
         if not exp.known or exp.error is not None:
             return None
-        if script is not None and exp.used & _assigned_names(script):
+        if script is not None and exp.used & self._script_assignments(script):
             return None
         return exp.words
 
+    @staticmethod
+    def _script_assignments(script: Script) -> frozenset[str]:
+        """Names a script assigns itself (``A=1``, ``export A=1``; ``read A`` is not seen)."""
+        return frozenset(a.name for c in script.commands if not c.argv or c.declaration
+                         for a in c.assignments)
 
-def _assigned_names(script: Script) -> frozenset[str]:
-    """Names a script assigns itself (``A=1``, ``export A=1``, ``read A`` is not seen)."""
-    return frozenset(a.name for c in script.commands if not c.argv or c.declaration
-                     for a in c.assignments)
-
+    def runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every top-level RUN with its stage, in file order."""
+        for instr in self._by_kind.get(n.Run, ()):
+            stage = self.stage_of(instr)
+            if stage is not None:
+                yield stage, instr  # type: ignore[misc]
 
 def _split_csv(value: str) -> list[str]:
     """Split a ``--mount`` value on commas outside double quotes (BuildKit uses CSV)."""
