@@ -969,6 +969,7 @@ class Model:
             if stage is not None:
                 yield stage, instr  # type: ignore[misc]
 
+
 def _split_csv(value: str) -> list[str]:
     """Split a ``--mount`` value on commas outside double quotes (BuildKit uses CSV)."""
     parts: list[str] = []
