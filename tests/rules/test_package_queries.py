@@ -346,3 +346,34 @@ def test_onbuild_runs() -> None:
     assert [(r.line, c.invocation.program) for _, r, _, c in model.package_calls("apk")] == [
         (5, "apk"), (2, "apk")]
     assert [r.line for _, r in model.image_runs()] == [5, 2]
+
+
+# -- robustness ---------------------------------------------------------------------------------
+
+_VOCABULARY = ["apt-get", "apt", "apk", "pip", "pip3", "python3", "-m", "npm", "gem", "yum",
+               "dnf", "microdnf", "zypper", "go", "yarn", "sudo", "env", "install", "in", "i",
+               "add", "update", "group", "module", "global", "clean", "all", "cache", "--",
+               "-y", "-qq", "-q=2", "-o", "APT::Get::Assume-Yes=1", "--no-cache", "-t",
+               "--virtual", "-n", "-r", "req.txt", "-v", "1.0", "curl", "curl=1", "$PKGS",
+               "'a b'", "&&", "|", ";", "yes", "x@latest", "-", "=", "--setopt", "assumeyes=1"]
+
+
+def test_package_calls_never_fail_and_packages_are_words_of_the_command() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=12))
+    def check(words: list[str]) -> None:
+        s = script("true; " + " ".join(words))
+        for manager in PACKAGE_MANAGERS:
+            for call in package_calls(s, manager):
+                argv = call.command.argv
+                assert all(any(p is w for w in argv) for p in call.packages)
+                assert call.head and call.head_span.start_line == 2
+                apt_quiet_level(call)
+                apt_assumes_yes(call, ["APT::Get::Assume-Yes \"1\";"])
+                rpm_assumes_yes(call)
+        list(package_installs(s))
+
+    check()
