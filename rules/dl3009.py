@@ -62,9 +62,11 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         for script in model.scripts(run):
             updates = [(c.command, c.head_span, c.head)
                        for c in package_calls(script, "apt", {"update"})]
-            for cmd in script.named("add-apt-repository"):
-                if not any(w.text in ("-n", "--no-update") for w in cmd.args):
-                    updates.append((cmd, cmd.argv[0].span, "add-apt-repository"))
+            if "add-apt-repository" in script.text:  # (skips the command scan otherwise)
+                updates.extend((cmd, cmd.argv[0].span, "add-apt-repository")
+                               for cmd in script.named("add-apt-repository")
+                               if not any(w.text in ("-n", "--no-update") for w in cmd.args))
+            updates.sort(key=lambda u: u[0].index)
             cleans = [c.command.index for c in package_calls(script, "apt", {"dist-clean"})]
             for cmd, span, what in updates:
                 if not cleaned_after(script, cmd.index, cleans, (LISTS,)):
