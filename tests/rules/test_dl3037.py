@@ -35,3 +35,8 @@ def test_variables() -> None:
             "ARG MORE=\"git=2.43.0 vim\"\n"
             "RUN zypper -n in curl=${CURL_VERSION} $MORE\n")
     assert codes(text, RULE) == [(4, 39)]
+
+
+def test_short_forms() -> None:
+    text = "FROM opensuse/leap:15.6\nRUN zypper in -y curl=8.6.0 && zypper in -y vim\n"
+    assert codes(text, RULE) == [(2, 45)]
