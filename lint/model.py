@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from dockwise.dockerignore import DockerignoreMatcher, read_patterns
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
+from dockwise.syntax import shell as sh
 from dockwise.syntax.shell import POSIX_SHELLS, PositionMapper, Script, parse_script
 from dockwise.syntax.variables import (
     GO_SPACE,
@@ -475,6 +476,7 @@ class Model:
         self._stage_of: dict[int, Stage] = {}
         self._state: dict[int, BuildState] = {}
         self._scripts: dict[int, tuple[Script, ...]] = {}
+        self._config_texts: dict[tuple[int, str], tuple[str, ...]] = {}
         self._by_kind: dict[type, list[n.Instruction]] = {}
         self.global_variables: dict[str, Variable] = {}
         self._build()
@@ -975,6 +977,171 @@ class Model:
             if text.strip('"\'') in (".", "./", "*", "./*", "/", "./."):
                 return src
         return None
+
+    @functools.cached_property
+    def image_stages(self) -> tuple[Stage, ...]:
+        """The stages whose layers end up in an image, in file order.
+
+        With ``--target``: the target and the stages it is built ``FROM`` (its lineage).
+        Without: the lineage of every stage that no other stage builds on or copies from
+        (the last stage, and any other stage that can only be meant as a ``--target``). A
+        stage used only through ``COPY --from`` or ``RUN --mount=from=`` is a builder: its
+        files other than those copied never reach an image.
+        """
+        if not self.stages:
+            return ()
+        if self.target:
+            tips = [s for s in self.stages if s.is_final]
+        else:
+            used = {i for s in self.stages for i in s.depends_on}
+            tips = [s for s in self.stages if s.index not in used]
+        keep = {id(s) for tip in tips for s in tip.lineage}
+        return tuple(s for s in self.stages if id(s) in keep)
+
+    def image_runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every top-level RUN of an :attr:`image_stages` stage, with its stage, in file
+        order, then every ONBUILD RUN trigger (it runs in a child image): the RUNs whose
+        layers are shipped (what cache-cleanup rules look at)."""
+        image = self.image_stages
+        for stage, run in self.runs():
+            if stage in image:
+                yield stage, run
+        yield from self.onbuild_runs()
+
+    def onbuild_runs(self) -> Iterator[tuple[Stage, n.Run]]:
+        """Every ``ONBUILD RUN`` trigger with the stage that declares it, in file order. The
+        trigger runs when a later build uses this image in ``FROM``; its variables are that
+        build's (unknown here)."""
+        for instr in self._by_kind.get(n.Onbuild, ()):
+            stage = self.stage_of(instr)
+            trigger = instr.trigger  # type: ignore[attr-defined]
+            if stage is not None and isinstance(trigger, n.Run):
+                yield stage, trigger
+
+    def cache_mounted(self, instr: n.Run, *paths: str) -> bool:
+        """``True`` when a cache or tmpfs mount of ``instr`` covers one of ``paths`` (see
+        :func:`dockwise.syntax.shell.path_covers`), so what is written there is not kept in
+        the layer."""
+        return any(sh.path_covers(target, path) for target in self.cache_mount_targets(instr)
+                   for path in paths)
+
+    def calls_leaving_cache(
+            self, manager: str, actions: Iterable[str],
+            caches: Sequence[str] | Callable[[n.Run, sh.PackageCall], Sequence[str]],
+            cleaners: Callable[[Script], Iterable[int]] | None = None,
+            uncached: Callable[[n.Run, Script, sh.PackageCall], bool] | None = None,
+    ) -> Iterator[tuple[n.Run, Script, sh.PackageCall]]:
+        """Calls of ``manager`` (with one of ``actions``) in the RUNs of :attr:`image_stages`
+        that leave their cache in the layer.
+
+        A call does not when a cache or tmpfs mount of its RUN covers one of ``caches``
+        (paths as for :func:`~dockwise.syntax.shell.path_covers`; a function of the RUN and
+        the call when they depend on ``--cache-dir`` or ENV), when the script deletes one of
+        them after the call or runs a cleaning command (``cleaners(script)`` gives their
+        command indexes, e.g. of ``yum clean all``), or when ``uncached(run, script, call)``
+        says the call keeps no cache (``--no-cache``).
+        """
+        for _stage, run in self.image_runs():
+            for script in self.scripts(run):
+                cleans = list(cleaners(script)) if cleaners is not None else []
+                for call in sh.package_calls(script, manager, actions):
+                    if uncached is not None and uncached(run, script, call):
+                        continue
+                    paths = caches(run, call) if callable(caches) else caches
+                    if not self.cache_mounted(run, *paths) and \
+                            not sh.cleaned_after(script, call.command.index, cleans, paths):
+                        yield run, script, call
+
+    def preceding(self, instr: n.Instruction) -> Iterator[n.Instruction]:
+        """The instructions that build the filesystem ``instr`` runs on, in build order:
+        those of the parent stages (``FROM stage``, root first), then the earlier ones of
+        its own stage."""
+        stage = self.stage_of(instr)
+        if stage is None:
+            return
+        for parent in reversed(stage.lineage[1:]):
+            yield from parent.instructions
+        for earlier in stage.instructions:
+            if earlier is instr:
+                return
+            yield earlier
+
+    def config_texts(self, instr: n.Instruction, directory: str) -> tuple[str, ...]:
+        """Texts that may have written configuration under ``directory`` before ``instr``
+        runs (see :meth:`preceding`), in build order: the whole text of a RUN that names the
+        directory (its arguments and heredoc bodies), and the body of a COPY/ADD heredoc
+        whose destination is in it. Used to find settings such as
+        ``APT::Install-Recommends`` written to ``/etc/apt/apt.conf.d`` (cached)."""
+        key = (id(instr), directory)
+        found = self._config_texts.get(key)
+        if found is not None:
+            return found
+        texts: list[str] = []
+        for earlier in self.preceding(instr):
+            if isinstance(earlier, n.Run):
+                text = earlier.args + "".join(d.content for d in earlier.heredocs)
+                if directory in text:
+                    texts.append(text)
+            elif isinstance(earlier, n.FileTransfer) and earlier.heredocs:
+                dest = earlier.destination
+                if dest is not None and self.expand(dest.text, earlier).text.startswith(
+                        directory):
+                    texts.extend(doc.content for doc in earlier.heredocs)
+        self._config_texts[key] = found = tuple(texts)
+        return found
+
+    def package_calls(self, manager: str, actions: Iterable[str] | None = None
+                      ) -> Iterator[tuple[Stage, n.Run, Script, sh.PackageCall]]:
+        """Every call of package manager ``manager`` in every RUN, ONBUILD RUN triggers
+        included (see :func:`dockwise.syntax.shell.package_calls`), with its stage, RUN and
+        script: top-level RUNs in file order, then the triggers."""
+        for runs in (self.runs(), self.onbuild_runs()):
+            for stage, run in runs:
+                for script in self.scripts(run):
+                    for call in sh.package_calls(script, manager, actions):
+                        yield stage, run, script, call
+
+    def package_words(self, manager: str, actions: Iterable[str] | None = None
+                      ) -> Iterator[tuple[n.Run, sh.PackageCall, sh.ShellWord, str]]:
+        """Every package a ``manager`` call names, as ``(run, call, word, package)``: the
+        package text after variable expansion (see :meth:`word_values`; ``$PKGS`` may give
+        several), and the word it comes from (for its span). Words whose value the linter
+        cannot know are left out."""
+        for _stage, run, script, call in self.package_calls(manager, actions):
+            for word in call.packages:
+                for value in self.word_values(word, run, script) or ():
+                    yield run, call, word, value
+
+    def word_values(self, word: sh.ShellWord, instr: n.Instruction,
+                    script: Script | None = None) -> tuple[str, ...] | None:
+        """The words a shell ``word`` of ``instr`` becomes when the shell runs it, or ``None``
+        when that depends on something the linter cannot know.
+
+        A literal word is itself. ``$NAME``/``${NAME}`` expand with the ARG and ENV values
+        in effect (ARG and ENV are the shell's environment), and an unquoted expansion is
+        split into words. Unknown: an ARG without a default or the base image's
+        environment, a variable the ``script`` itself assigns, a command substitution, an
+        array or other shell-only expansion.
+        """
+        if word.literal:
+            return (word.text,)
+        if instr.onbuild:
+            return None  # expands in the child build
+        raw = word.raw
+        if "$(" in raw or "`" in raw or "<(" in raw:
+            return None
+        exp = self.expand(raw, instr)
+        if not exp.known or exp.error is not None:
+            return None
+        if script is not None and exp.used & self._script_assignments(script):
+            return None
+        return exp.words
+
+    @staticmethod
+    def _script_assignments(script: Script) -> frozenset[str]:
+        """Names a script assigns itself (``A=1``, ``export A=1``; ``read A`` is not seen)."""
+        return frozenset(a.name for c in script.commands if not c.argv or c.declaration
+                         for a in c.assignments)
 
     def runs(self) -> Iterator[tuple[Stage, n.Run]]:
         """Every top-level RUN with its stage, in file order."""

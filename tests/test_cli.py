@@ -15,7 +15,7 @@ from conftest import ROOT
 from dockwise.cli import main
 from dockwise.engine import registry
 
-BAD = "FROM alpine:latest\nRUN apk add curl\n"
+BAD = "FROM alpine:latest\nRUN apk add curl=8.9.1-r0\n"
 GOOD = "FROM alpine:3.20\nUSER 1000\nCMD [\"sh\"]\n"
 
 

@@ -25,7 +25,7 @@ from dockwise.config import (
 from dockwise.findings import Severity
 
 #: DW105 warning at 1:6, DL3007 warning at 1:13, DL3019 info at 2:5 (and nothing else).
-DOCKERFILE = "FROM alpine:latest\nRUN apk add curl\n"
+DOCKERFILE = "FROM alpine:latest\nRUN apk add curl=8.9.1-r0\n"
 
 HADOLINT_YAML = """\
 ignored:
@@ -291,7 +291,7 @@ def test_cli_no_fail(work: Path) -> None:
 
 def test_cli_disable_ignore_pragma(work: Path) -> None:
     (work / "Dockerfile").write_text("FROM alpine:latest\n# hadolint ignore=DL3019\n"
-                                     "RUN apk add curl\n")
+                                     "RUN apk add curl=8.9.1-r0\n")
     assert "DL3019 info 3:5" not in findings(run("Dockerfile"))
     (work / ".hadolint.yaml").write_text("disable-ignore-pragma: true\n")
     assert "DL3019 info 3:5" in findings(run("Dockerfile"))

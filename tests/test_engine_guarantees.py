@@ -30,7 +30,7 @@ needs_shellcheck = pytest.mark.skipif(
     reason="ShellCheck is not installed (pip install 'dockwise[shellcheck]')")
 
 #: DW105 warning at 1:6, DL3007 warning at 1:13, DL3019 info at 2:5.
-DOCKERFILE = "FROM alpine:latest\nRUN apk add curl\n"
+DOCKERFILE = "FROM alpine:latest\nRUN apk add curl=8.9.1-r0\n"
 
 
 def ids_and_places(text: str, **config: object) -> list[tuple[str, int, int]]:

@@ -370,6 +370,12 @@ class Script:
                 c.effective()[0] for c in self.commands)
         return names
 
+    @functools.cached_property
+    def package_index(self) -> dict[str, list[PackageCall]]:
+        """Every package-manager call of the script, by manager family, in source order
+        (computed once; see :func:`package_calls`)."""
+        return _index_package_calls(self)
+
     def named(self, *names: str) -> Iterator[SimpleCommand]:
         """Commands whose effective program is one of ``names``, in order."""
         wanted = frozenset(names)
@@ -676,6 +682,7 @@ GO_VALUE_FLAGS = frozenset({
     "-installsuffix", "-mod", "-modfile", "-overlay", "-pkgdir", "-buildmode", "-compiler",
     "-pgo", "-coverpkg", "-covermode", "-toolexec", "-buildvcs", "-modcacherw", "-json",
 })
+_GO_FLAGS_ANY_DASH = GO_VALUE_FLAGS | {"-" + f for f in GO_VALUE_FLAGS}
 #: ``apk`` options that take a value (from ``apk --help``).
 APK_VALUE_FLAGS = frozenset({
     "-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir",
@@ -695,11 +702,541 @@ def go_invocations(script: Script, subcommands: Iterable[str] = ("build", "insta
     Go flags are single-dash long options (``-ldflags "-s -w"``, ``-trimpath``); option names
     are normalised to one dash, so ``--trimpath`` is reported as ``-trimpath``.
     """
-    valued = GO_VALUE_FLAGS | {"-" + f for f in GO_VALUE_FLAGS}
-    for inv in script.invocations("go", subcommands, takes_value=valued, clusters=False):
+    for inv in script.invocations("go", subcommands, takes_value=_GO_FLAGS_ANY_DASH,
+                                  clusters=False):
         yield _normalize_go(inv)
 
 
 def apk_adds(script: Script) -> Iterator[Invocation]:
     """Every ``apk add`` in ``script``, options (global ones included) and package operands."""
     yield from script.invocations("apk", {"add"}, takes_value=APK_VALUE_FLAGS)
+
+
+# -- package managers ----------------------------------------------------------------------------
+#
+# Option tables come from each tool's own reference (``apt-get(8)``, ``apk --help``,
+# ``pip install --help``, ``npm help install``, ``gem help install``, ``dnf(8)``, ``yum(8)``,
+# ``zypper(8)``, ``yarn help``). Only options that take a *separate* value matter here: without
+# them, the value after ``--virtual`` or ``--index-url`` would be read as a package.
+
+#: ``apt-get``/``apt`` options that take a value.
+APT_VALUE_FLAGS = frozenset({
+    "-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release",
+    "-a", "--host-architecture", "-P", "--build-profiles", "--solver", "--planner",
+})
+#: ``pip install`` options that take a value.
+PIP_VALUE_FLAGS = frozenset({
+    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
+    "--platform", "--python-version", "--implementation", "--abi", "--root", "--prefix",
+    "--src", "--upgrade-strategy", "-C", "--config-settings", "--global-option",
+    "--install-option", "--build-option", "--no-binary", "--only-binary", "--progress-bar",
+    "--root-user-action", "--report", "-i", "--index-url", "--extra-index-url", "-f",
+    "--find-links", "--trusted-host", "--proxy", "--retries", "--timeout", "--exists-action",
+    "--cert", "--client-cert", "--cache-dir", "--log", "--log-file", "--keyring-provider",
+    "--python", "--use-feature", "--use-deprecated", "--group", "--resume-retries", "-b",
+    "--build",
+})
+#: ``npm install`` options that take a value.
+NPM_VALUE_FLAGS = frozenset({
+    "--registry", "--loglevel", "--prefix", "-C", "--cache", "--omit", "--include", "--tag",
+    "-w", "--workspace", "--userconfig", "--globalconfig", "--install-strategy", "--before",
+    "--location", "--python", "--save-prefix", "--scope", "--otp", "--fetch-retries",
+    "--fetch-timeout", "--script-shell", "--node-options", "--cpu", "--os", "--libc",
+})
+#: ``gem install`` options that take a value.
+GEM_VALUE_FLAGS = frozenset({
+    "-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-p",
+    "--http-proxy", "--platform", "-P", "--trust-policy", "-g", "--file", "--build-root",
+    "--target-rbconfig",
+})
+#: ``yum``/``dnf``/``microdnf`` options that take a value.
+RPM_VALUE_FLAGS = frozenset({
+    "--installroot", "--releasever", "--setopt", "--enablerepo", "--disablerepo", "--repo",
+    "--repoid", "-c", "--config", "-d", "--debuglevel", "-e", "--errorlevel", "-x", "--exclude",
+    "--excludepkgs", "--includepkgs", "--downloaddir", "--destdir", "--forcearch",
+    "--repofrompath", "--comment", "--advisory", "--advisories", "--bz", "--bzs", "--cve",
+    "--cves", "--sec-severity", "--secseverity", "--color", "--rpmverbosity",
+    "--disableplugin", "--enableplugin", "--use-host-config", "--setvar",
+})
+#: ``zypper`` options (global and of its package commands) that take a value.
+ZYPPER_VALUE_FLAGS = frozenset({
+    "-c", "--config", "-R", "--root", "--installroot", "-D", "--reposd-dir", "-C",
+    "--cache-dir", "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "--userdata",
+    "-p", "--plus-repo", "--plus-content", "-t", "--type", "-r", "--repo", "--from",
+    "--download",
+})
+#: ``yarn`` options that take a value.
+YARN_VALUE_FLAGS = frozenset({
+    "--cache-folder", "--modules-folder", "--network-timeout", "--registry", "--mutex",
+    "--cwd", "--global-folder", "--link-folder", "--network-concurrency",
+})
+
+_PIP_RE = re.compile(r"^pip(\d+(\.\d+)?)?$")
+_PYTHON_RE = re.compile(r"^python(\d+(\.\d+)?)?$")
+
+
+@record
+class PackageManager:
+    """How dockwise reads one package manager's command line.
+
+    Attributes:
+        name: the family: ``apt``, ``apk``, ``pip``, ``npm``, ``gem``, ``yum``, ``dnf``,
+            ``zypper``, ``go`` or ``yarn``.
+        programs: program base names that run it (``pip`` also matches ``pip3``, ``pip3.12``
+            and ``python3 -m pip``).
+        value_flags: options that take a value, so that value is not read as a package.
+        actions: subcommand aliases mapped to their canonical name (``in`` -> ``install``).
+        installs: canonical actions that install packages.
+        clusters: short options may be clustered (``-yq``); ``False`` for Go's ``-ldflags``.
+    """
+
+    name: str
+    programs: frozenset[str]
+    value_flags: frozenset[str]
+    actions: dict[str, str]
+    installs: frozenset[str]
+    clusters: bool = True
+
+
+def _aliases(**groups: str) -> dict[str, str]:
+    """``install="in i"`` -> ``{"install": "install", "in": "install", "i": "install"}``."""
+    out: dict[str, str] = {}
+    for canonical, words in groups.items():
+        canonical = canonical.strip("_").replace("_", "-")  # global_ -> global
+        out[canonical] = canonical
+        for word in words.split():
+            out[word] = canonical
+    return out
+
+
+_RPM_ACTIONS = _aliases(install="in", groupinstall="", localinstall="", reinstall="rei",
+                        update="up upgrade", downgrade="dg", distro_sync="dsync",
+                        remove="rm erase", clean="", group="grp groups", module="",
+                        makecache="mc", autoremove="")
+#: yum/dnf actions that ask "Is this ok [y/N]" before changing anything.
+RPM_PROMPTING = frozenset({"install", "groupinstall", "localinstall", "reinstall", "update",
+                           "downgrade", "distro-sync", "module-install", "remove", "autoremove"})
+_RPM_INSTALLS = frozenset({"install", "groupinstall", "localinstall", "reinstall", "update",
+                           "downgrade", "distro-sync", "module-install"})
+
+#: Every package manager dockwise reads, by family name.
+PACKAGE_MANAGERS: dict[str, PackageManager] = {m.name: m for m in (
+    PackageManager("apt", frozenset({"apt-get", "apt"}), APT_VALUE_FLAGS,
+                   _aliases(install="", update="", upgrade="", dist_upgrade="",
+                            full_upgrade="", remove="", purge="", autoremove="", clean="",
+                            autoclean="", dist_clean="distclean", build_dep="", reinstall="",
+                            source="", download="", search="", show="", policy="", list="",
+                            depends="", rdepends="", madison=""),
+                   frozenset({"install", "upgrade", "dist-upgrade", "full-upgrade",
+                              "build-dep", "reinstall"})),
+    PackageManager("apk", frozenset({"apk"}), APK_VALUE_FLAGS,
+                   _aliases(add="", update="", upgrade="", delete="del", cache="", fix=""),
+                   frozenset({"add"})),
+    PackageManager("pip", frozenset({"pip"}), PIP_VALUE_FLAGS,
+                   _aliases(install="", download="", wheel="", uninstall="", cache=""),
+                   frozenset({"install"})),
+    PackageManager("npm", frozenset({"npm"}), NPM_VALUE_FLAGS,
+                   _aliases(install="i in ins inst insta instal isnt isnta isntal isntall add",
+                            ci="clean-install ic install-clean isntall-clean", cache="",
+                            uninstall="un unlink remove rm r"),
+                   frozenset({"install", "ci"})),
+    PackageManager("gem", frozenset({"gem"}), GEM_VALUE_FLAGS,
+                   _aliases(install="i", update="", uninstall=""), frozenset({"install"})),
+    PackageManager("yum", frozenset({"yum"}), RPM_VALUE_FLAGS, _RPM_ACTIONS, _RPM_INSTALLS),
+    PackageManager("dnf", frozenset({"dnf", "dnf5", "microdnf"}), RPM_VALUE_FLAGS,
+                   _RPM_ACTIONS, _RPM_INSTALLS),
+    PackageManager("zypper", frozenset({"zypper"}), ZYPPER_VALUE_FLAGS,
+                   _aliases(install="in", remove="rm", update="up", dist_upgrade="dup",
+                            patch="", source_install="si", clean="cc clean-cache",
+                            refresh="ref", install_new_recommends="inr"),
+                   frozenset({"install", "update", "dist-upgrade", "patch", "source-install",
+                              "install-new-recommends"})),
+    PackageManager("go", frozenset({"go"}), _GO_FLAGS_ANY_DASH,
+                   _aliases(install="", get="", run="", build="", mod=""),
+                   frozenset({"install", "get", "run"}), clusters=False),
+    PackageManager("yarn", frozenset({"yarn"}), YARN_VALUE_FLAGS,
+                   _aliases(install="", add="", global_="", cache=""),
+                   frozenset({"install", "add"})),
+)}
+
+
+_MANAGER_OF = {prog: m for m in PACKAGE_MANAGERS.values() for prog in m.programs}
+
+
+@record
+class PackageCall:
+    """One call of a package manager, with its options and package operands.
+
+    Attributes:
+        manager: the :class:`PackageManager` family (``apt``, ``pip``, ...).
+        invocation: the call: :attr:`Invocation.program` is the program as run (``apt-get``,
+            ``microdnf``, ``pip3``; ``python3`` for ``python3 -m pip``), its options (global ones
+            before the subcommand included) and the subcommand word.
+        action: the canonical subcommand (``install`` for ``apt-get install``, ``zypper in``,
+            ``npm i``; ``install`` for a bare ``yarn``; ``groupinstall`` for ``dnf group
+            install``, ``module-install`` for ``dnf module install``, ``add`` for ``yarn global
+            add``), or ``""`` when there is none.
+        program_word: the word naming the program (``apt-get``, ``python3``), for spans.
+        global_options: the options written before the subcommand (``zypper -n install``).
+        packages: the operands after the subcommand: package names, specs, files or URLs
+            as written (``curl=7.88.1-10``, ``$PACKAGES``). For ``yum group install`` and
+            ``dnf module install`` the second word (``install``) is not included; for ``gem``
+            the words after ``--`` (build options) are not included.
+    """
+
+    manager: str
+    invocation: Invocation
+    action: str
+    program_word: ShellWord
+    global_options: tuple[Option, ...]
+    packages: tuple[ShellWord, ...]
+
+    @property
+    def command(self) -> SimpleCommand:
+        """The simple command of the call."""
+        return self.invocation.command
+
+    @property
+    def subcommand(self) -> ShellWord | None:
+        """The subcommand word as written (``install``, ``in``), or ``None``."""
+        return self.invocation.subcommand
+
+    @property
+    def head(self) -> str:
+        """The command as people name it, for messages: ``apt-get install``, ``dnf group
+        install``, ``python3 -m pip install``, ``yarn``."""
+        prog = self.invocation.program
+        if self.manager == "pip" and not _PIP_RE.match(prog):
+            prog += " -m pip"
+        sub = self.invocation.subcommand
+        if sub is None:
+            return prog
+        if self.action in ("groupinstall", "module-install") and sub.text != "groupinstall":
+            return f"{prog} {sub.text} install"
+        if sub.text == "global":
+            return f"{prog} global {self.action}"
+        return f"{prog} {sub.text}"
+
+    @property
+    def head_span(self) -> Span:
+        """From the program word to the subcommand (``apt-get install``), for messages."""
+        sub = self.invocation.subcommand
+        return self.program_word.span.cover(sub.span) if sub else self.program_word.span
+
+    def has(self, *names: str) -> bool:
+        """``True`` when an option called one of ``names`` is present."""
+        return self.invocation.has(*names)
+
+    def value(self, *names: str) -> str | None:
+        """See :meth:`Invocation.value`."""
+        return self.invocation.value(*names)
+
+
+def _program_of(words: tuple[ShellWord, ...], manager: PackageManager
+                ) -> tuple[int, str] | None:
+    """Where the manager's own arguments start in ``words`` (the command's effective argv)
+    and the program name, or ``None`` when the command does not run ``manager``."""
+    if not words:
+        return None
+    prog = words[0].text.rsplit("/", 1)[-1]
+    if prog in manager.programs:
+        return 1, prog
+    if manager.name == "pip":
+        if _PIP_RE.match(prog):
+            return 1, prog
+        if _PYTHON_RE.match(prog):
+            # python [-u -I ...] -m pip ...
+            for i in range(1, len(words)):
+                t = words[i].text
+                if t == "-m" and i + 1 < len(words) and _PIP_RE.match(words[i + 1].text):
+                    return i + 2, prog
+                if t in ("-mpip", "-mpip3"):
+                    return i + 1, prog
+                if not t.startswith("-") or t == "-c":
+                    return None
+    return None
+
+
+def package_calls(script: Script, manager: str, actions: Iterable[str] | None = None
+                  ) -> Iterator[PackageCall]:
+    """Calls of package manager ``manager`` (a :data:`PACKAGE_MANAGERS` key) in ``script``.
+
+    Wrappers (``sudo``, ``env``) are looked through and ``NAME=value`` prefixes ignored.
+    ``actions`` filters on canonical subcommands (``{"install"}``); ``None`` yields every
+    call, with or without a subcommand.
+
+    Raises:
+        KeyError: ``manager`` is not a known family.
+    """
+    calls = script.package_index.get(PACKAGE_MANAGERS[manager].name, ())
+    if actions is None:
+        yield from calls
+        return
+    wanted = frozenset(actions)
+    for call in calls:
+        if call.action in wanted:
+            yield call
+
+
+def _index_package_calls(script: Script) -> dict[str, list[PackageCall]]:
+    index: dict[str, list[PackageCall]] = {}
+    for cmd in script.commands:
+        if not cmd.argv:
+            continue
+        prog, rest = cmd.effective()
+        mgr = _MANAGER_OF.get(prog)
+        if mgr is None:
+            if not (_PIP_RE.match(prog) or _PYTHON_RE.match(prog)):
+                continue
+            mgr = PACKAGE_MANAGERS["pip"]
+        eff = (cmd.argv[len(cmd.argv) - len(rest) - 1], *rest)
+        found = _program_of(eff, mgr)
+        if found is not None:
+            index.setdefault(mgr.name, []).append(_package_call(mgr, cmd, eff, *found))
+    return index
+
+
+def _package_call(mgr: PackageManager, cmd: SimpleCommand, eff: tuple[ShellWord, ...],
+                  start: int, name: str) -> PackageCall:
+    args = eff[start:]
+    if mgr.name == "gem":
+        # words after "--" are options for the gem's build, not gems
+        for i, w in enumerate(args):
+            if w.text == "--":
+                args = args[:i]
+                break
+    options, operands = parse_options(args, takes_value=mgr.value_flags, clusters=mgr.clusters)
+    sub = operands[0] if operands else None
+    action = mgr.actions.get(sub.text, "") if sub is not None else ""
+    global_options: tuple[Option, ...] = options
+    packages: tuple[ShellWord, ...] = ()
+    if sub is not None and action:
+        idx = args.index(sub)
+        global_options, _ = parse_options(args[:idx], takes_value=mgr.value_flags,
+                                          clusters=mgr.clusters)
+        post, packages = parse_options(args[idx + 1:], takes_value=mgr.value_flags,
+                                       clusters=mgr.clusters)
+        options = global_options + post
+        if action in ("group", "module") and packages and packages[0].text in ("install",
+                                                                                "in"):
+            action = "groupinstall" if action == "group" else "module-install"
+            packages = packages[1:]
+        elif action == "global" and packages:
+            action = mgr.actions.get(packages[0].text, "")
+            packages = packages[1:]
+    elif mgr.name == "yarn" and not operands and not any(
+            o.name in ("-v", "--version", "-h", "--help") for o in options):
+        action = "install"  # a bare `yarn` installs the lockfile's dependencies
+    inv = Invocation(cmd, name, sub if action else None, options, packages)
+    if mgr.name == "go":
+        inv = _normalize_go(inv)
+    return PackageCall(mgr.name, inv, action, eff[0], global_options, packages)
+
+
+def package_installs(script: Script) -> Iterator[PackageCall]:
+    """Every call that installs packages, of every manager in :data:`PACKAGE_MANAGERS`, in
+    the order of the managers' table (not source order)."""
+    for name, mgr in PACKAGE_MANAGERS.items():
+        yield from package_calls(script, name, mgr.installs)
+
+
+def removes_path(script: Script, paths: Iterable[str], after: int = -1) -> bool:
+    """``True`` when a command after command index ``after`` deletes one of ``paths`` (or a
+    directory containing it): ``rm -rf /var/lib/apt/lists/*``, ``rm -r /var/cache/apk``,
+    ``find /var/cache/yum -delete``.
+
+    Paths are matched with :func:`path_covers`; ``~`` is taken literally.
+    """
+    targets = tuple(paths)
+    for cmd in script.commands[after + 1:]:
+        prog, args = cmd.effective()
+        if prog == "rm":
+            operands = [w.text for w in args if not w.text.startswith("-")]
+        elif prog == "find" and any(w.text == "-delete" for w in args):
+            operands = [w.text for w in args[:1]]
+        else:
+            continue
+        for op in operands:
+            if any(path_covers(op, t) for t in targets):
+                return True
+    return False
+
+
+_HOME_RE = re.compile(r"^(~|\$HOME|\$\{HOME\}|/root|/home/[^/]+|/usr/local/share)$")
+
+
+def path_covers(operand: str, target: str) -> bool:
+    """``True`` when deleting (or mounting over) ``operand`` covers all of ``target``.
+
+    ``operand`` is compared after removing a trailing ``/``, ``/*`` or ``*``; it covers
+    ``target`` when it is the same path or a directory above it. A ``target`` ending in
+    ``/`` is a suffix: ``/.cache/pip/`` is covered by ``/root/.cache/pip``,
+    ``~/.cache/pip/*``, and by ``/root/.cache`` or ``$HOME/.cache`` (a leading part right
+    below a home directory), not by ``node_modules/.cache``.
+    """
+    op = operand
+    if op == "/":
+        return True
+    while op.endswith(("/*", "*", "/")) and len(op) > 1:
+        op = op[:-2] if op.endswith("/*") else op[:-1]
+    if target.endswith("/"):
+        # a suffix below a home directory: covered by a path ending in it, or by one of its
+        # leading parts right below a home (/usr/local/share/.cache/yarn, ~/.cache)
+        tail = "/" + op
+        suffix = target.rstrip("/")
+        if tail.endswith(suffix):
+            return True
+        parts = suffix.strip("/").split("/")
+        for i in range(1, len(parts)):
+            lead = "/" + "/".join(parts[:i])
+            if tail.endswith(lead) and _HOME_RE.match(op[:len(op) - len(lead)]):
+                return True
+        return False
+    return op == target or target.startswith(op + "/")
+
+
+def apt_quiet_level(call: PackageCall) -> int:
+    """The ``apt-get`` quiet level of a call: each ``-q``/``--quiet`` counts one, ``-q=N``
+    and ``--quiet=N`` set it (apt-get(8): level 2 implies ``-y``)."""
+    level = 0
+    numeric: set[int] = set()
+    for o in call.invocation.options:
+        if id(o.word) in numeric:
+            continue  # -q=2 is also split into -q, -=, -2
+        m = _QUIET_RE.match(o.word.text)
+        if m:
+            numeric.add(id(o.word))
+            level = int(m.group(1))
+        elif o.name in ("-q", "--quiet"):
+            level += 1
+    return level
+
+
+_QUIET_RE = re.compile(r"^(?:-q|--quiet)=(\d+)$")
+_APT_CONF_RE = re.compile(
+    r"""([A-Za-z][\w-]*(?:::[\w-]+)+)\s*(?:=\s*|\s+)\\?["']?([\w.-]+)""")
+
+
+def apt_settings(text: str) -> dict[str, str]:
+    """APT configuration items written in ``text`` (an ``apt.conf`` body, or the commands that
+    write one), as lower-cased ``Group::Key`` -> value: ``APT::Install-Recommends "false";``
+    and ``APT::Get::Assume-Yes=true`` both give an entry."""
+    return {m.group(1).lower(): m.group(2) for m in _APT_CONF_RE.finditer(text)}
+
+
+def apt_option_settings(call: PackageCall) -> dict[str, str]:
+    """The ``-o Group::Key=value`` settings given on an apt-get command line (lower-cased
+    keys)."""
+    out: dict[str, str] = {}
+    for o in call.invocation.options:
+        if o.name in ("-o", "--option") and o.value is not None:
+            key, _, value = o.value.text.lstrip("=").partition("=")
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+#: Values apt's configuration reads as true (apt-pkg's ``StringToBool``).
+APT_TRUE = frozenset({"1", "yes", "true", "with", "on", "enable"})
+#: Values apt's configuration reads as false.
+APT_FALSE = frozenset({"0", "no", "false", "without", "off", "disable"})
+
+
+def describe(word: ShellWord, value: str) -> str:
+    """A package for messages: ``'curl'``, or ``'curl' (from $PACKAGES)`` when the value
+    comes from expanding ``word``."""
+    return f"'{value}'" if word.literal else f"'{value}' (from {word.raw})"
+
+
+def fed_by_yes(script: Script, cmd: SimpleCommand) -> bool:
+    """``True`` when ``cmd`` reads its answers from ``yes`` in a pipeline (``yes | apt-get
+    install ...``)."""
+    if not cmd.in_pipeline or cmd.pipeline_index == 0 or cmd.index == 0:
+        return False
+    prev = script.commands[cmd.index - 1]
+    return prev.in_pipeline and prev.effective()[0] == "yes"
+
+
+def apt_assumes_yes(call: PackageCall, config_texts: Iterable[str] = ()) -> bool:
+    """``True`` when an apt-get/apt call will not stop at its confirmation prompt: ``-y``,
+    ``--yes``, ``--assume-yes``, quiet level 2 (``-qq``), ``-o APT::Get::Assume-Yes=true``,
+    a simulation (``-s``), or ``APT::Get::Assume-Yes`` set true in ``config_texts``
+    (configuration written earlier, see :meth:`dockwise.model.Model.config_texts`)."""
+    if call.has("-y", "--yes", "--assume-yes", "-s", "--simulate", "--just-print",
+                "--dry-run", "--recon", "--no-act") or apt_quiet_level(call) >= 2:
+        return True
+    return apt_config_value(call, "APT::Get::Assume-Yes", config_texts) in APT_TRUE
+
+
+def apt_skips_recommends(call: PackageCall, config_texts: Iterable[str] = ()) -> bool:
+    """``True`` when an apt-get/apt install leaves out recommended packages:
+    ``--no-install-recommends``, ``-o APT::Install-Recommends=false`` (or ``0``, ``no``), or
+    ``APT::Install-Recommends`` set false in ``config_texts``."""
+    if call.has("--no-install-recommends"):
+        return True
+    return apt_config_value(call, "APT::Install-Recommends", config_texts) in APT_FALSE
+
+
+def apt_config_value(call: PackageCall, key: str, config_texts: Iterable[str] = ()) -> str:
+    """The value (lower case) of APT configuration item ``key`` for an apt-get call: a
+    ``-o key=value`` on its command line, else the last value written in ``config_texts``,
+    else ``""``."""
+    wanted = key.lower()
+    setting = apt_option_settings(call).get(wanted)
+    if setting is None:
+        for text in config_texts:
+            setting = apt_settings(text).get(wanted, setting)
+    return (setting or "").lower()
+
+
+_ASSUMEYES_RE = re.compile(r"(?:^|[\s'\"])assumeyes\s*=\s*(1|true|yes|on)\b",
+                           re.IGNORECASE | re.MULTILINE)
+_SETOPT_YES_RE = re.compile(r"^assumeyes=(1|true|yes|on)$", re.IGNORECASE)
+
+
+def rpm_assumes_yes(call: PackageCall, config_texts: Iterable[str] = ()) -> bool:
+    """``True`` when a yum/dnf/microdnf call will not stop at its confirmation prompt:
+    ``-y``, ``--assumeyes``, ``--setopt=assumeyes=True``, or ``assumeyes=1`` written to
+    ``yum.conf``/``dnf.conf`` in ``config_texts``."""
+    if call.has("-y", "--assumeyes"):
+        return True
+    for o in call.invocation.options:
+        if o.name == "--setopt" and o.value is not None and \
+                _SETOPT_YES_RE.match(o.value.text.replace(" ", "")):
+            return True
+    return any(_ASSUMEYES_RE.search(text) for text in config_texts)
+
+
+_RPM_VERSION_RE = re.compile(r"-(\d+:)?\d[\w.+~^*]*(-\d[\w.+~^*]*)?$")
+
+
+def rpm_pinned(spec: str, action: str = "install") -> bool:
+    """``True`` when a yum/dnf package spec names a version: ``httpd-2.4.57``,
+    ``nginx-1:1.20.1-10.el9``, ``python3.12-3.12.1-4.el9_4.1``, an ``.rpm`` file or URL; for
+    ``module-install``, a stream (``nginx:1.24``). ``java-17-openjdk`` and
+    ``python3-devel`` are names, not versions: the version is the last ``-`` part (or the
+    last two, version and release) and starts with a digit."""
+    if action == "module-install":
+        return ":" in spec
+    if spec.endswith(".rpm") or "/" in spec:
+        return True
+    return bool(_RPM_VERSION_RE.search(spec))
+
+
+def cleaned_after(script: Script, index: int, cleaners: Iterable[int] = (),
+                  paths: Iterable[str] = ()) -> bool:
+    """``True`` when, after command ``index``, ``script`` runs one of ``cleaners`` (command
+    indexes, e.g. of ``yum clean all``) or deletes one of ``paths`` (see
+    :func:`removes_path`): what the command cached is gone before the layer is saved."""
+    return any(i > index for i in cleaners) or removes_path(script, paths, index)
+
+
+def rpm_cleans(script: Script) -> list[int]:
+    """Command indexes of ``yum clean all``, ``dnf clean all`` and ``microdnf clean all``
+    (on RHEL 8 and later ``yum`` is dnf, so either cleans both caches)."""
+    return [call.command.index for manager in ("yum", "dnf")
+            for call in package_calls(script, manager, {"clean"})
+            if any(w.text == "all" for w in call.packages)]
+
+
+#: yum/dnf actions whose package operands can carry a version (groups cannot).
+RPM_PINNABLE = frozenset({"install", "localinstall", "reinstall", "downgrade", "module-install"})
