@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from io import StringIO
 from typing import TYPE_CHECKING
 
+from dockwise.report import summary_line
+
 if TYPE_CHECKING:
     from dockwise.engine import FileResult
     from dockwise.report import ReportOptions
@@ -24,11 +26,9 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
     console = Console(file=out, force_terminal=options.color, no_color=not options.color,
                       width=options.width or 100, highlight=False, soft_wrap=True)
     counts: Counter[str] = Counter()
-    files_with = 0
     for result in results:
         if not result.findings:
             continue
-        files_with += 1
         console.print(Text(result.path, style="bold underline"))
         lines = options.sources.get(result.path, "").splitlines()
         for f in result.findings:
@@ -51,14 +51,6 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
                 console.print(Text(" " * len(gutter) + " " * (f.column - 1) + "^" * width,
                                    style=_STYLES[level]))
         console.print()
-    total = sum(counts.values())
-    if total:
-        parts = [f"{counts[k]} {k}" + ("s" if counts[k] != 1 and k != "info" else "")
-                 for k in ("error", "warning", "info", "style") if counts[k]]
-        console.print(Text(f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-                           f"in {files_with} of {len(results)} file"
-                           f"{'s' if len(results) != 1 else ''}", style="bold"))
-    else:
-        console.print(Text(f"No findings in {len(results)} file"
-                           f"{'s' if len(results) != 1 else ''}.", style="bold green"))
+    line = summary_line(results)
+    console.print(Text(line, style="bold" if counts else "bold green"))
     return out.getvalue()
