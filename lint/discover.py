@@ -1,37 +1,19 @@
-"""Which files under a directory are Dockerfiles.
+"""Which files to lint: command-line paths expanded, and which names are Dockerfiles.
 
 A file is a Dockerfile when its name is ``Dockerfile`` or ``Containerfile`` (any case), ends in
 ``.Dockerfile``/``.dockerfile``, or starts with ``Dockerfile.``/``Containerfile.`` (but not the
 ``Dockerfile.dockerignore`` files BuildKit reads). Files named explicitly are always linted,
-whatever their name (unless ``--exclude`` matches them).
-
-Directories are searched recursively, depth first: a directory's files in sorted order, then its
-subdirectories in sorted order. ``.git``, ``.hg``, ``.svn``, ``node_modules`` and ``vendor`` are
-never entered. Inside a git repository (a directory holding ``.git``), the repository's ignore
-rules are honoured as git applies them: every ``.gitignore`` from the repository root down to the
-file's directory, and ``.git/info/exclude``, with the deeper file deciding, negations (``!``)
-re-including, and an ignored directory never entered (so nothing below it can be re-included).
-A directory given on the command line is searched even when it is itself ignored (the rules
-above it then do not apply inside it). A nested
-repository (a subdirectory with its own ``.git``) follows its own rules only. git's global
-``core.excludesFile`` is not read.
-
-Symbolic links to directories are followed; a link back to a directory that is being searched
-(a loop) is reported and not entered, and a directory reached a second time through another
-link is not searched twice. Unreadable directories are reported and the search goes on.
-
-Patterns (``.gitignore`` files and ``--exclude``) use git's wildmatch syntax through the
-``pathspec`` library, which is imported only when there are patterns to match.
+whatever their name (unless ``--exclude`` matches them). Directories are searched by
+:mod:`dockwise.walk` (recursively, honouring ``.gitignore``), which is imported only when a
+directory is given or ``--exclude`` is used.
 """
 
 from __future__ import annotations
 
-import errno
 import fnmatch
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from dockwise.record import record
 
@@ -88,224 +70,38 @@ def discover(paths: Sequence[str], *, exclude: Sequence[str] = (), gitignore: bo
 
     Never raises for file-system errors; they become problems.
     """
-    walker = _Walker(exclude, gitignore, (cwd or Path.cwd()).absolute())
+    found = Found()
+    walker = None
+    if exclude or any(os.path.isdir(p) for p in paths):
+        from dockwise.walk import Walker
+
+        walker = Walker(found, exclude, gitignore, (cwd or Path.cwd()).absolute())
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            before = len(walker.files)
+        if walker is not None and path.is_dir():
+            before = len(found.files)
             walker.search(path)
-            if len(walker.files) == before and not walker.excluded(path, is_dir=True):
-                walker.problems.append(Problem(raw, "no Dockerfiles found in this directory"))
+            if len(found.files) == before and not walker.excluded(path, is_dir=True):
+                found.problems.append(Problem(raw, "no Dockerfiles found in this directory"))
         elif path.exists() or path.is_symlink():
-            if not walker.excluded(path, is_dir=False):
-                walker.add(path)
+            if walker is None or not walker.excluded(path, is_dir=False):
+                found.add(path)
         else:
-            walker.problems.append(Problem(raw, "no such file or directory"))
-    return walker.files, walker.problems
+            found.problems.append(Problem(raw, "no such file or directory"))
+    return found.files, found.problems
 
 
-class _Rules:
-    """The ignore rules of one directory level: a compiled spec and the directory (an absolute
-    path) its patterns are relative to."""
+class Found:
+    """Files to lint, each once (by resolved path), in the order added, and the problems met."""
 
-    __slots__ = ("base", "spec")
-
-    def __init__(self, base: str, spec: Any) -> None:
-        self.base = base
-        self.spec = spec
-
-
-def _compile(lines: list[str]) -> Any:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
-
-
-def _read_patterns(path: str) -> list[str]:
-    """The pattern lines of an ignore file, or ``[]`` when it is missing or unreadable."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return []
-    lines = data.decode("utf-8", "replace").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-def _ignored(chain: Sequence[_Rules], abspath: str, is_dir: bool) -> bool:
-    """git's decision for a path under a chain of ``.gitignore`` levels (root first): the
-    deepest level with a matching pattern decides."""
-    for rules in reversed(chain):
-        rel = os.path.relpath(abspath, rules.base).replace(os.sep, "/")
-        result = rules.spec.check_file(rel + "/" if is_dir else rel)
-        if result.include is not None:
-            return bool(result.include)
-    return False
-
-
-def _repository_root(directory: str) -> str | None:
-    current = directory
-    while True:
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
-
-
-class _Walker:
-    """Depth-first directory search with git's ignore rules, excludes and loop detection."""
-
-    def __init__(self, exclude: Sequence[str], gitignore: bool, cwd: Path) -> None:
-        self.cwd = str(cwd)
-        self.exclude = _compile(list(exclude)) if exclude else None
-        self.gitignore = gitignore
+    def __init__(self) -> None:
         self.files: list[Path] = []
         self.problems: list[Problem] = []
-        self._seen_files: set[str] = set()
-        self._seen_dirs: set[tuple[int, int]] = set()
+        self._seen: set[str] = set()
 
     def add(self, path: Path) -> None:
+        """Add ``path`` unless the same file was added already (under any name)."""
         key = os.path.realpath(path)
-        if key not in self._seen_files:
-            self._seen_files.add(key)
+        if key not in self._seen:
+            self._seen.add(key)
             self.files.append(path)
-
-    def excluded(self, path: Path | str, *, is_dir: bool) -> bool:
-        """``True`` when an ``--exclude`` pattern matches ``path`` (relative to the cwd)."""
-        if self.exclude is None:
-            return False
-        absolute = os.path.abspath(path)
-        rel = os.path.relpath(absolute, self.cwd)
-        if rel == os.curdir:
-            return False
-        if rel.startswith(os.pardir + os.sep) or rel == os.pardir:
-            rel = absolute.lstrip(os.sep)
-        rel = rel.replace(os.sep, "/")
-        return bool(self.exclude.match_file(rel + "/" if is_dir else rel))
-
-    def search(self, root: Path) -> None:
-        absolute = os.path.abspath(root)
-        chain = self._initial_chain(absolute) if self.gitignore else []
-        above = [r for r in chain if r.base != absolute]
-        if above and _ignored(above, absolute, is_dir=True):
-            # named on the command line although ignored: the rules that ignore it step aside
-            chain = [r for r in chain if r.base == absolute]
-        try:
-            st = os.stat(absolute)
-        except OSError as exc:
-            self._unreadable(str(root), exc)
-            return
-        identity = (st.st_dev, st.st_ino)
-        if identity in self._seen_dirs:
-            return
-        self._seen_dirs.add(identity)
-        self._search(str(root), absolute, chain, [identity])
-
-    def _initial_chain(self, directory: str) -> list[_Rules]:
-        """The ignore levels that apply inside ``directory`` (an absolute path):
-        ``.git/info/exclude`` and each ``.gitignore`` from the repository root down to
-        ``directory`` itself."""
-        repo = _repository_root(directory)
-        if repo is None:
-            return []
-        chain = self._repository_rules(repo)
-        rel = os.path.relpath(directory, repo)
-        if rel != os.curdir:
-            level = repo
-            for part in rel.split(os.sep):
-                level = os.path.join(level, part)
-                patterns = _read_patterns(os.path.join(level, ".gitignore"))
-                if patterns:
-                    chain.append(_Rules(level, _compile(patterns)))
-        return chain
-
-    def _repository_rules(self, repo: str) -> list[_Rules]:
-        chain = []
-        info = _read_patterns(os.path.join(repo, ".git", "info", "exclude"))
-        if info:
-            chain.append(_Rules(repo, _compile(info)))
-        patterns = _read_patterns(os.path.join(repo, ".gitignore"))
-        if patterns:
-            chain.append(_Rules(repo, _compile(patterns)))
-        return chain
-
-    def _unreadable(self, path: str, exc: OSError) -> None:
-        self.problems.append(Problem(path, f"cannot read directory: {exc.strerror or exc}"))
-
-    def _search(self, shown: str, absolute: str, chain: list[_Rules],
-                ancestors: list[tuple[int, int]]) -> None:
-        try:
-            with os.scandir(absolute) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            self._unreadable(shown, exc)
-            return
-        subdirs = []
-        for entry in entries:
-            name = entry.name
-            entry_shown = os.path.join(shown, name)
-            entry_abs = os.path.join(absolute, name)
-            try:
-                is_dir = entry.is_dir()
-                is_file = not is_dir and entry.is_file()
-                is_link = entry.is_symlink()
-            except OSError:
-                is_dir = is_file = False
-                is_link = True
-            if is_dir:
-                if name not in SKIP_DIRS:
-                    subdirs.append((entry, entry_shown, entry_abs))
-                continue
-            if not is_dockerfile_name(name):
-                continue
-            if chain and _ignored(chain, entry_abs, is_dir=False):
-                continue
-            if self.excluded(entry_shown, is_dir=False):
-                continue
-            if is_file:
-                self.add(Path(entry_shown))
-            elif is_link:
-                self._broken_link(entry_shown, entry_abs)
-        for entry, entry_shown, entry_abs in subdirs:
-            if chain and _ignored(chain, entry_abs, is_dir=True):
-                continue
-            if self.excluded(entry_shown, is_dir=True):
-                continue
-            try:
-                st = entry.stat()
-            except OSError as exc:
-                self._unreadable(entry_shown, exc)
-                continue
-            identity = (st.st_dev, st.st_ino)
-            if identity in ancestors:
-                target = os.readlink(entry_abs) if entry.is_symlink() else entry_abs
-                self.problems.append(Problem(
-                    entry_shown, f"symbolic link loop (points back to {target}); not searched",
-                    fatal=False))
-                continue
-            if identity in self._seen_dirs:
-                continue  # already searched through another path
-            self._seen_dirs.add(identity)
-            sub_chain = chain
-            if self.gitignore:
-                sub_chain = self._enter(entry_abs, chain)
-            self._search(entry_shown, entry_abs, sub_chain, [*ancestors, identity])
-
-    def _enter(self, directory: str, chain: list[_Rules]) -> list[_Rules]:
-        """The chain inside ``directory``: a nested repository starts afresh; otherwise its
-        ``.gitignore``, if any, is added."""
-        if os.path.exists(os.path.join(directory, ".git")):
-            return self._repository_rules(directory)
-        patterns = _read_patterns(os.path.join(directory, ".gitignore"))
-        if patterns:
-            return [*chain, _Rules(directory, _compile(patterns))]
-        return chain
-
-    def _broken_link(self, shown: str, absolute: str) -> None:
-        try:
-            os.stat(absolute)
-        except OSError as exc:
-            what = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
-            self.problems.append(Problem(shown, f"{what}; not linted", fatal=False))

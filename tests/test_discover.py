@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dockwise import discover as discover_module
+from dockwise import walk as walk_module
 from dockwise.discover import (
     PRE_COMMIT_EXCLUDE,
     PRE_COMMIT_FILES,
@@ -213,7 +213,7 @@ def test_unreadable_directory_reported_and_search_goes_on(tmp_path: Path,
         return real_scandir(path)
 
     # running as root, chmod 000 does not stop reads: fail the way an unreadable dir fails
-    monkeypatch.setattr(discover_module.os, "scandir", scandir)
+    monkeypatch.setattr(walk_module.os, "scandir", scandir)
     files, problems = discover([str(tmp_path)])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a/Dockerfile",
                                                                    "z/Dockerfile"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dockwise.report import display_path, input_errors
+from dockwise.report.common import display_path, input_errors
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult

@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from dockwise.report import display_path, fingerprints
+from dockwise.report.common import display_path, fingerprints
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult

@@ -14,7 +14,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dockwise.report import input_errors, rule_help_uri, rules_by_id, severity_summary, summary_line
+from dockwise.report.common import (
+    input_errors,
+    rule_help_uri,
+    rules_by_id,
+    severity_summary,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult

@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dockwise import __version__
-from dockwise.report import (
+from dockwise.report.common import (
     PROJECT_URL,
     input_errors,
     relative_path,
     rule_help_uri,
     rules_by_id,
 )
-from dockwise.report import fingerprints as finding_fingerprints
+from dockwise.report.common import fingerprints as finding_fingerprints
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult

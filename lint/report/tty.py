@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from io import StringIO
 from typing import TYPE_CHECKING
 
-from dockwise.report import summary_line
+from dockwise.report.common import summary_line
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult

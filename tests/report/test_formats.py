@@ -13,8 +13,9 @@ import pytest
 from dockwise.config import Config
 from dockwise.engine import FileResult, Linter
 from dockwise.findings import Finding, Severity
-from dockwise.report import ReportOptions, fingerprints, relative_path, render
+from dockwise.report import ReportOptions, render
 from dockwise.report import statistics as stats
+from dockwise.report.common import fingerprints, relative_path
 from dockwise.report.github import command, escape_data, escape_property
 from dockwise.report.markdown import escape
 from dockwise.report.xml import clean
