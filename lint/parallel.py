@@ -4,11 +4,13 @@ The files are split into chunks that a :class:`concurrent.futures.ProcessPoolExe
 On Linux the workers are forked, so they start with every rule already imported; each worker
 rebuilds the run's linters from their settings once (:func:`_init_worker`). Results are put
 back in input order as chunks finish. A worker that dies takes its chunk with it: those files
-get an error result, the others are still reported.
+get an error result, the others are still reported. Workers ignore SIGINT; on Ctrl-C the main
+process cancels the chunks not yet started and stops.
 """
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,9 @@ _WORKER_LINTERS: list[Linter] = []
 
 
 def _init_worker(settings: Sequence[tuple[Config, str | None, Path | None]]) -> None:
+    # Ctrl-C reaches the whole process group: the main process stops the run, the workers
+    # must not each print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_LINTERS[:] = [Linter(config, target=target, context=context)
                           for config, target, context in settings]
 
@@ -67,8 +72,9 @@ def lint_parallel(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], w
     for number, chunk in enumerate(chunks):
         position[number] = offset
         offset += len(chunk)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                             initializer=_init_worker, initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                               initializer=_init_worker, initargs=(settings,))
+    try:
         futures = {pool.submit(_lint_chunk, chunk): number for number, chunk in enumerate(chunks)}
         if started:
             started()
@@ -83,4 +89,8 @@ def lint_parallel(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], w
             results[position[number]:position[number] + len(chunk)] = done
             if progress:
                 progress(len(chunk))
+    except BaseException:  # Ctrl-C: drop the chunks not started, do not wait for them
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [r for r in results if r is not None]
