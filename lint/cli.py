@@ -109,7 +109,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     """Lint Dockerfiles: files, directories (searched recursively) or - for stdin."""
     from dockwise.batch import default_workers, lint_files
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
-    from dockwise.discover import discover
+    from dockwise.discover import PatternError, discover
     from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
     from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render, write_atomic
 
@@ -155,7 +155,10 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
         return linter_of_config[key]
 
     plain = [p for p in paths if p != "-"]
-    files, problems = discover(plain, exclude=exclude, gitignore=not no_gitignore)
+    try:
+        files, problems = discover(plain, exclude=exclude, gitignore=not no_gitignore)
+    except PatternError as exc:
+        raise click.BadParameter(str(exc), param_hint="--exclude") from None
     for problem in problems:
         _error(f"{problem.path}: {problem.message}")
         failed = failed or problem.fatal

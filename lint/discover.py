@@ -34,6 +34,10 @@ def is_dockerfile_name(name: str) -> bool:
     return any(fnmatch.fnmatchcase(lower, p) for p in _PATTERNS)
 
 
+class PatternError(ValueError):
+    """An ``--exclude`` pattern that is not valid git wildmatch syntax."""
+
+
 @record
 class Problem:
     """A path that could not be searched or linted.
@@ -68,7 +72,9 @@ def discover(paths: Sequence[str], *, exclude: Sequence[str] = (), gitignore: bo
         unreadable directories, directories without Dockerfiles (fatal) and for symlink loops
         and broken links (not fatal).
 
-    Never raises for file-system errors; they become problems.
+    Raises:
+        PatternError: an ``exclude`` pattern is invalid. File-system errors never raise; they
+            become problems.
     """
     found = Found()
     walker = None

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from dockwise.discover import SKIP_DIRS, Found, Problem, is_dockerfile_name
+from dockwise.discover import SKIP_DIRS, Found, PatternError, Problem, is_dockerfile_name
 
 
 class _Rules:
@@ -43,10 +43,26 @@ class _Rules:
         self.spec = spec
 
 
-def _compile(lines: list[str]) -> Any:
+def _compile(lines: list[str], *, strict: bool = False) -> Any:
+    """A ``pathspec`` matcher for git wildmatch ``lines``. A line git cannot use either (a lone
+    ``!``, a trailing backslash, a ``[z-a]`` range) is skipped, as git skips it, or with
+    ``strict`` raises :class:`PatternError` naming it."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    def valid(line: str) -> bool:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except Exception:  # pathspec's own error, or re.error from a bad range
+            return False
+        return True
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:
+        bad = [line for line in lines if not valid(line)]
+        if strict:
+            raise PatternError(f"invalid pattern {bad[0]!r}") from None
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if line not in bad])
 
 
 def _read_patterns(path: str) -> list[str]:
@@ -90,13 +106,16 @@ class Walker:
         exclude: ``--exclude`` patterns (git wildmatch), relative to ``cwd``.
         gitignore: honour ``.gitignore`` and ``.git/info/exclude``.
         cwd: the working directory (absolute).
+
+    Raises:
+        PatternError: an ``exclude`` pattern is not valid git wildmatch syntax.
     """
 
     def __init__(self, found: Found, exclude: Sequence[str], gitignore: bool,
                  cwd: Path) -> None:
         self.found = found
         self.cwd = str(cwd)
-        self.exclude = _compile(list(exclude)) if exclude else None
+        self.exclude = _compile(list(exclude), strict=True) if exclude else None
         self.gitignore = gitignore
         self._seen_dirs: set[tuple[int, int]] = set()
 

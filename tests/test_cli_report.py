@@ -103,6 +103,12 @@ def test_exclude_and_gitignore_options(project: Path) -> None:
     assert run("-f", "json", "--no-gitignore", "--exclude", "bad", ".").stdout == "[]\n"
 
 
+def test_invalid_exclude_is_a_usage_error(project: Path) -> None:
+    result = run("--exclude", "[z-a]", ".")
+    assert result.exit_code == 2
+    assert "Invalid value for --exclude: invalid pattern '[z-a]'" in result.stderr
+
+
 def test_discovery_problems_and_exit_codes(project: Path) -> None:
     (project / "empty").mkdir()
     result = run("--select", "DL3007", "empty", "good")
@@ -198,3 +204,18 @@ def test_output_into_a_missing_directory(project: Path) -> None:
     result = run("-f", "json", "-o", "missing/report.json", "bad")
     assert result.exit_code == 2
     assert "cannot write missing/report.json: No such file or directory" in result.stderr
+
+
+def test_file_name_that_is_not_utf8(project: Path) -> None:
+    os.mkdir(b"odd")
+    with open(b"odd/bad\xff.Dockerfile", "w") as fh:
+        fh.write(BAD)
+    for fmt in FORMATS:
+        result = run("-f", fmt, "--select", "DL3007", "odd")
+        assert result.exit_code == 1, (fmt, result.output)
+        out = run("-f", fmt, "--select", "DL3007", "-o", f"report.{fmt}", "odd")
+        assert out.exit_code == 1, (fmt, out.output)
+        (project / f"report.{fmt}").read_text(encoding="utf-8")  # valid UTF-8
+    sarif = json.loads((project / "report.sarif").read_text(encoding="utf-8"))
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "odd/bad%FF.Dockerfile"

@@ -14,6 +14,7 @@ from dockwise import walk as walk_module
 from dockwise.discover import (
     PRE_COMMIT_EXCLUDE,
     PRE_COMMIT_FILES,
+    PatternError,
     Problem,
     discover,
     is_dockerfile_name,
@@ -247,3 +248,16 @@ def test_pathspec_not_imported_without_patterns(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_invalid_gitignore_lines_are_skipped_as_git_does(tmp_path: Path) -> None:
+    root = repo(tmp_path)
+    make(root, ".gitignore=!\nx\\\n[z-a]\n*.tmp.Dockerfile\n", "a.tmp.Dockerfile", "Dockerfile")
+    assert found(root) == ["Dockerfile"]
+
+
+@pytest.mark.parametrize("pattern", ["!", "[z-a]", "a\\"])
+def test_invalid_exclude_pattern_is_an_error(tmp_path: Path, pattern: str) -> None:
+    make(tmp_path, "Dockerfile")
+    with pytest.raises(PatternError, match="invalid pattern"):
+        discover([str(tmp_path)], exclude=[pattern])

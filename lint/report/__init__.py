@@ -84,7 +84,8 @@ def render(fmt: str, results: Sequence[FileResult], options: ReportOptions) -> s
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory and a rename,
     so an interrupted run never leaves a partial report. The temporary file is removed on
-    failure.
+    failure. Text that cannot be UTF-8 (a file name with undecodable bytes) is written as
+    ``?``, so the report stays valid UTF-8.
 
     Raises:
         OSError: the directory is not writable.
@@ -94,7 +95,7 @@ def write_atomic(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except BaseException:

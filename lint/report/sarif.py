@@ -100,7 +100,9 @@ def _artifact(path: str, base: Path, cwd: Path) -> dict[str, Any]:
     rel = relative_path(path, base, cwd)
     if rel is None:
         return {"uri": Path(os.path.normpath(os.path.join(cwd, path))).as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    # a name that is not UTF-8 (surrogate escapes) is percent-encoded byte for byte
+    return {"uri": quote(rel.encode("utf-8", "surrogateescape"), safe="/"),
+            "uriBaseId": SRCROOT}
 
 
 def _region(f: Finding) -> dict[str, int]:
