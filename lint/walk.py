@@ -184,12 +184,25 @@ class Walker:
 
     def _search(self, shown: str, absolute: str, chain: list[_Rules],
                 ancestors: list[tuple[int, int]]) -> None:
+        """Depth first, with a stack rather than recursion, so a very deep tree cannot
+        exhaust Python's recursion limit: a directory's files, then each subdirectory in turn.
+        A directory reachable twice is searched under the first name met, shallower first."""
+        stack = [(shown, absolute, chain, ancestors)]
+        while stack:
+            shown, absolute, chain, ancestors = stack.pop()
+            entered = [self._enter(entry, entry_shown, entry_abs, chain, ancestors)
+                       for entry, entry_shown, entry_abs in self._list(shown, absolute, chain)]
+            stack.extend(e for e in reversed(entered) if e is not None)
+
+    def _list(self, shown: str, absolute: str,
+              chain: list[_Rules]) -> list[tuple[os.DirEntry[str], str, str]]:
+        """Add the Dockerfiles of one directory; return its subdirectories to search."""
         try:
             with os.scandir(absolute) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             self._unreadable(shown, exc)
-            return
+            return []
         subdirs = []
         for entry in entries:
             name = entry.name
@@ -216,32 +229,37 @@ class Walker:
                 self.found.add(Path(entry_shown))
             elif is_link:
                 self._broken_link(entry_shown, entry_abs)
-        for entry, entry_shown, entry_abs in subdirs:
-            if chain and _ignored(chain, entry_abs, is_dir=True):
-                continue
-            if self.excluded(entry_shown, is_dir=True):
-                continue
-            try:
-                st = entry.stat()
-            except OSError as exc:
-                self._unreadable(entry_shown, exc)
-                continue
-            identity = (st.st_dev, st.st_ino)
-            if identity in ancestors:
-                target = os.readlink(entry_abs) if entry.is_symlink() else entry_abs
-                self.found.problems.append(Problem(
-                    entry_shown, f"symbolic link loop (points back to {target}); not searched",
-                    fatal=False))
-                continue
-            if identity in self._seen_dirs:
-                continue  # already searched through another path
-            self._seen_dirs.add(identity)
-            sub_chain = chain
-            if self.gitignore:
-                sub_chain = self._enter(entry_abs, chain)
-            self._search(entry_shown, entry_abs, sub_chain, [*ancestors, identity])
+        return subdirs
 
-    def _enter(self, directory: str, chain: list[_Rules]) -> list[_Rules]:
+    def _enter(self, entry: os.DirEntry[str], shown: str, absolute: str, chain: list[_Rules],
+               ancestors: list[tuple[int, int]]) -> tuple[str, str, list[_Rules],
+                                                          list[tuple[int, int]]] | None:
+        """What to search in subdirectory ``entry``, or ``None`` when it is ignored, excluded,
+        unreadable, a loop (reported) or already searched."""
+        if chain and _ignored(chain, absolute, is_dir=True):
+            return None
+        if self.excluded(shown, is_dir=True):
+            return None
+        try:
+            st = entry.stat()
+        except OSError as exc:
+            self._unreadable(shown, exc)
+            return None
+        identity = (st.st_dev, st.st_ino)
+        if identity in ancestors:
+            target = os.readlink(absolute) if entry.is_symlink() else absolute
+            self.found.problems.append(Problem(
+                shown, f"symbolic link loop (points back to {target}); not searched",
+                fatal=False))
+            return None
+        if identity in self._seen_dirs:
+            return None  # already searched through another path
+        self._seen_dirs.add(identity)
+        if self.gitignore:
+            chain = self._chain_inside(absolute, chain)
+        return shown, absolute, chain, [*ancestors, identity]
+
+    def _chain_inside(self, directory: str, chain: list[_Rules]) -> list[_Rules]:
         """The chain inside ``directory``: a nested repository starts afresh; otherwise its
         ``.gitignore``, if any, is added."""
         if os.path.exists(os.path.join(directory, ".git")):

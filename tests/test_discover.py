@@ -261,3 +261,26 @@ def test_invalid_exclude_pattern_is_an_error(tmp_path: Path, pattern: str) -> No
     make(tmp_path, "Dockerfile")
     with pytest.raises(PatternError, match="invalid pattern"):
         discover([str(tmp_path)], exclude=[pattern])
+
+
+def test_deep_tree_needs_no_recursion(tmp_path: Path) -> None:
+    """The search uses a stack, not recursion: it goes deeper than the recursion limit."""
+    import sys
+
+    deep = tmp_path
+    for _ in range(150):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "Dockerfile").write_text("FROM alpine:3.20\n")
+    frames = 0
+    frame = sys._getframe()
+    while frame is not None:
+        frames += 1
+        frame = frame.f_back  # type: ignore[assignment]
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(frames + 60)  # far fewer frames than the tree is deep
+    try:
+        files, problems = discover([str(tmp_path)])
+    finally:
+        sys.setrecursionlimit(limit)
+    assert files == [deep / "Dockerfile"] and problems == []
