@@ -2,7 +2,9 @@
 
 The files are split into chunks that a :class:`concurrent.futures.ProcessPoolExecutor` lints.
 On Linux the workers are forked, so they start with every rule already imported; each worker
-rebuilds the run's linters from their settings once (:func:`_init_worker`). Results are put
+rebuilds the run's linters from their settings once (:func:`_init_worker`). The first file is
+linted in the main process before the fork, so the workers inherit what the rules and the shell
+parser set up lazily on first use instead of each doing it again. Results are put
 back in input order as chunks finish. A worker that dies takes its chunk with it: those files
 get an error result, the others are still reported. Workers ignore SIGINT; on Ctrl-C the main
 process cancels the chunks not yet started and stops.
@@ -65,6 +67,10 @@ def lint_parallel(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], w
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     settings = [(linter.config, linter.target, linter.context) for linter in linters]
+    # lint the first file here before forking: the workers then inherit whatever the rules
+    # and the shell parser set up lazily on first use, instead of each doing it again
+    first = lint_one(linters[jobs[0][0]], jobs[0][1])
+    jobs = jobs[1:]
     chunks = _chunks(jobs, workers)
     results: list[FileResult | None] = [None] * len(jobs)
     position = {}
@@ -78,6 +84,8 @@ def lint_parallel(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], w
         futures = {pool.submit(_lint_chunk, chunk): number for number, chunk in enumerate(chunks)}
         if started:
             started()
+        if progress:
+            progress(1)  # the first file, linted before the fork
         for future in as_completed(futures):
             number = futures[future]
             chunk = chunks[number]
@@ -93,4 +101,4 @@ def lint_parallel(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], w
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
-    return [r for r in results if r is not None]
+    return [first, *(r for r in results if r is not None)]
