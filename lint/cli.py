@@ -94,7 +94,7 @@ def main() -> None:
               help="Search directories without honouring .gitignore rules.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Lint in N worker processes; 0 means one per CPU [default: one per CPU "
-                   "from 8 files on, else 1].")
+                   "from 64 files on, else 1].")
 @click.option("--no-progress", is_flag=True,
               help="Never show the progress bar (it is shown only on a terminal).")
 @click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR is honoured too).")
