@@ -62,8 +62,10 @@ def fingerprints(result: FileResult, options: ReportOptions) -> list[str]:
     """
     import hashlib
 
+    from dockwise.report.text import source_lines
+
     lines = options.sources.get(result.path)
-    split = lines.splitlines() if lines is not None else None
+    split = source_lines(lines) if lines is not None else None
     path = display_path(result.path, options.cwd)
     seen: Counter[tuple[str, str]] = Counter()
     out = []

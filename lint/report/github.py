@@ -6,7 +6,8 @@ annotation on the file and line in the pull request and the run summary. Paths a
 the working directory (the workspace in a job). Columns are sent only for a finding on one line,
 as GitHub accepts them (``endColumn`` exclusive, as dockwise reports it). Data is escaped as the
 runner requires (``%``, CR and LF as ``%25``, ``%0D``, ``%0A``; in property values ``:`` and
-``,`` too, as ``%3A`` and ``%2C``). Inputs that could not be read are ``error`` annotations.
+``,`` too, as ``%3A`` and ``%2C``); other control characters become visible escapes. Inputs
+that could not be read are ``error`` annotations.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dockwise.report.common import display_path, input_errors
+from dockwise.report.text import printable
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult
@@ -24,7 +26,9 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice", "style": "
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message."""
+    """Escape a workflow command's message (other control characters, which the runner would
+    pass to the log as they are, become visible escapes as in the text format)."""
+    text = printable(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

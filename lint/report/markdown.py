@@ -21,6 +21,7 @@ from dockwise.report.common import (
     severity_summary,
     summary_line,
 )
+from dockwise.report.text import printable
 
 if TYPE_CHECKING:
     from dockwise.engine import FileResult
@@ -34,8 +35,9 @@ SEVERITIES = ("error", "warning", "info", "style")
 
 
 def escape(text: str) -> str:
-    """``text`` as literal Markdown on one line (for a table cell or a heading)."""
-    return _SPECIAL.sub(r"\\\1", _NEWLINES.sub(" ", text))
+    """``text`` as literal Markdown on one line (for a table cell or a heading); other control
+    characters become visible escapes, as in the text format."""
+    return _SPECIAL.sub(r"\\\1", printable(_NEWLINES.sub(" ", text)))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]],

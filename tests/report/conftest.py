@@ -14,7 +14,9 @@ from locations import shared_dir
 from dockwise.config import Config
 from dockwise.discover import Problem
 from dockwise.engine import FileResult, Linter
+from dockwise.findings import Finding, Severity
 from dockwise.report import ReportOptions
+from dockwise.syntax.nodes import Span
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -30,12 +32,22 @@ SAMPLE_RULES = ("DL1000", "DL3002", "DL3007", "DL3019", "DL3025", "DW103", "DW10
 SAMPLE_CWD = Path("/project")
 
 
+#: A finding no rule's wording can change: every character the formats must escape, a span
+#: over two lines, a code outside the registry, a path with ``,``, ``:`` and ``%``.
+ODD = FileResult("samples/odd,name:100%.Dockerfile", [Finding(
+    "SC2086", "shellcheck", Severity.STYLE,
+    "quote <b>|*c*_d_&e$f%g,h:i[j](k)`#~ \"q\" 'a'\r\nnext line \x1b[0m",
+    "samples/odd,name:100%.Dockerfile", Span(3, 5, 4, 2))])
+
+
 def sample_results() -> list[FileResult]:
-    """The samples linted as ``samples/<name>``, plus a binary file that cannot be linted."""
+    """The samples linted as ``samples/<name>``, a binary file that cannot be linted, and
+    :data:`ODD`."""
     linter = Linter(Config(select=SAMPLE_RULES))
     names = ("go-app.Dockerfile", "clean.Dockerfile", "special.Dockerfile")
     results = [linter.lint_path(SAMPLES / name, display=f"samples/{name}") for name in names]
     results.append(linter.lint_source(b"\x7fELF\x00\x00\x01", "samples/binary.Dockerfile"))
+    results.append(ODD)
     return results
 
 

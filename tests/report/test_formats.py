@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -18,10 +19,11 @@ from dockwise.report import statistics as stats
 from dockwise.report.common import fingerprints, relative_path
 from dockwise.report.github import command, escape_data, escape_property
 from dockwise.report.markdown import escape
+from dockwise.report.text import printable, source_lines
 from dockwise.report.xml import clean
 from dockwise.syntax.nodes import Span
 
-from .conftest import SAMPLE_CWD, sample_options, sample_results
+from .conftest import ODD, SAMPLE_CWD, sample_options, sample_results
 
 Key = tuple[str, int, int, str]
 
@@ -38,17 +40,17 @@ def _keys(fmt: str, text: str) -> list[Key]:
         return [(m[1], int(m[2]), int(m[3]), m[4])
                 for m in re.finditer(r"^(.+?):(\d+):(\d+): (\S+) ", text, re.M)]
     if fmt == "sarif":
-        return [(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        return [(unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]),
                  r["locations"][0]["physicalLocation"]["region"]["startLine"],
                  r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"])
                 for r in json.loads(text)["runs"][0]["results"]]
     if fmt == "gitlab":  # no columns in Code Quality
         return [(i["location"]["path"], i["location"]["lines"]["begin"], 0, i["check_name"])
                 for i in json.loads(text)]
-    if fmt == "github":
-        return [(m[2], int(m[3]), int(m[4]), m[5]) for m in re.finditer(
-            r"^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=\d+,col=(\d+),"
-            r"endColumn=\d+,title=(\S+) ", text, re.M)]
+    if fmt == "github":  # no columns for a finding over several lines
+        return [(unquote(m[2]), int(m[3]), int(m[5] or 0), m[6]) for m in re.finditer(
+            r"^::(error|warning|notice) file=([^,]+),line=(\d+),endLine=(\d+),(?:col=(\d+),"
+            r"endColumn=\d+,)?title=(\S+) ", text, re.M)]
     if fmt == "checkstyle":
         return [(file.get("name", ""), int(e.get("line", 0)), int(e.get("column", 0)),
                  e.get("source", "")) for file in ET.fromstring(text) for e in file]
@@ -88,10 +90,13 @@ def _keys(fmt: str, text: str) -> list[Key]:
 def test_same_findings_in_the_same_order(fmt: str) -> None:
     results = sample_results()
     expected = _keys_from_json(render("json", results, sample_options()))
-    assert len(expected) == 13
+    assert len(expected) == 14
     got = _keys(fmt, render(fmt, results, sample_options()))
     if fmt == "gitlab":
         expected = [(p, line, 0, rule) for p, line, _, rule in expected]
+    if fmt == "github":  # the one finding over two lines (ODD) has no columns
+        expected = [(p, line, 0 if p == ODD.path else col, rule)
+                    for p, line, col, rule in expected]
     assert got == expected
 
 
@@ -181,9 +186,10 @@ def test_junit_counts() -> None:
                       "samples/go-app.Dockerfile": ("9", "9", "0", "0"),
                       "samples/clean.Dockerfile": ("1", "0", "0", "0"),
                       "samples/special.Dockerfile": ("4", "4", "0", "0"),
-                      "samples/binary.Dockerfile": ("1", "0", "1", "0")}
+                      "samples/binary.Dockerfile": ("1", "0", "1", "0"),
+                      ODD.path: ("1", "1", "0", "0")}
     assert (root.get("tests"), root.get("failures"), root.get("errors"),
-            root.get("skipped")) == ("16", "13", "1", "1")
+            root.get("skipped")) == ("17", "14", "1", "1")
 
 
 # --- gitlab fingerprints ----------------------------------------------------------------------
@@ -257,6 +263,7 @@ def test_statistics_rows_most_frequent_first() -> None:
         ("DW103", "cgo-not-disabled", "warning", 1, 1),
         ("DW106", "go-source-before-modules", "warning", 1, 1),
         ("DW109", "go-build-not-trimmed", "info", 1, 1),
+        ("SC2086", "shellcheck", "style", 1, 1),
     ]
 
 
@@ -273,3 +280,31 @@ def test_statistics_table() -> None:
         "|--------|------------|------------|---------|---------|\n"
         "| DL3007 | latest-tag | error      |       3 |       2 |\n")
     assert stats.render([FileResult("a")]) == "No findings.\n"
+
+
+# --- terminal safety ----------------------------------------------------------------------------
+
+def test_printable() -> None:
+    assert printable("a\x1b[31mb\r\nc\x00\x7f\u202ed\te") == \
+        "a\\x1b[31mb\\r\\nc\\x00\\x7f\\u202ed\te"
+    assert printable("a\nb\x1b", keep="\n") == "a\nb\\x1b"
+
+
+def test_source_lines_split_like_the_parser() -> None:
+    assert source_lines("FROM a\r\nRUN x\x0cy\u2028z\nCMD b") == \
+        ["FROM a", "RUN x\x0cy\u2028z", "CMD b"]
+
+
+def test_text_and_tty_never_pass_control_characters_through() -> None:
+    source = "FROM a\nRUN echo \x1b[2J; apk add x\n"
+    finding = Finding("DL3019", "apk-add-no-cache", Severity.INFO, "quoted \x1b[2J\nthere",
+                      "Dockerfile", Span(2, 16, 2, 23))
+    results = [FileResult("Dockerfile", [finding])]
+    text = render("text", results, ReportOptions())
+    assert text == ("Dockerfile:2:16: DL3019 info: quoted \\x1b[2J\\nthere "
+                    "(apk-add-no-cache)\n")
+    tty = render("tty", results, ReportOptions(sources={"Dockerfile": source}, width=100))
+    assert "\x1b" not in tty
+    shown, marks = tty.splitlines()[2:4]
+    assert shown == "     2 | RUN echo \\x1b[2J; apk add x"
+    assert marks.index("^") == shown.index("apk add") and marks.count("^") == 7

@@ -52,8 +52,8 @@ def test_golden(fmt: str) -> None:
     path = GOLDEN / f"{fmt}.{EXTENSIONS[fmt]}"
     text = rendered(fmt)
     if UPDATE:
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_bytes(text.encode("utf-8"))
     assert path.is_file(), f"{path} missing: run with DOCKWISE_UPDATE_GOLDEN=1 and review it"
-    assert text == path.read_text(encoding="utf-8"), \
+    assert text == path.read_bytes().decode("utf-8"), \
         f"{fmt} output differs from {path.name} (regenerate with DOCKWISE_UPDATE_GOLDEN=1 " \
         "only if the change is intended, and review the diff)"
