@@ -12,11 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from dockwise import __version__
 from dockwise.report import FORMATS
+
+if TYPE_CHECKING:
+    from dockwise.engine import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "style", "none")
@@ -111,7 +115,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
     from dockwise.discover import PatternError, discover
     from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
-    from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render, write_atomic
+    from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
@@ -170,12 +174,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     color = use_color(no_color, sys.stdout) and output is None
     chosen_format = fmt or ("tty" if color or (sys.stdout.isatty() and output is None)
                             else "text")
-    sources: dict[str, str] = {}
-    if chosen_format in NEEDS_SOURCES:
-        for (_, path), result in zip(work, results, strict=True):
-            if result.error is None:
-                with contextlib.suppress(OSError):
-                    sources[result.path] = path.read_text(encoding="utf-8", errors="replace")
+    sources = _sources(work, results) if chosen_format in NEEDS_SOURCES else {}
     if stdin_linter is not None:
         name = stdin_filename or "-"
         data = sys.stdin.buffer.read()
@@ -203,14 +202,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
             text += "\n" + table
         else:  # keep machine-readable output parseable
             click.echo(table, nl=False, err=True)
-    if output:
-        try:
-            write_atomic(Path(output), text)
-        except OSError as exc:
-            _error(f"cannot write {output}: {exc.strerror or exc}")
-            raise SystemExit(EXIT_ERROR) from None
-    else:
-        click.echo(text, nl=False)
+    _emit(text, output)
     # the strictest threshold among the configurations used applies
     thresholds = [linter.config.fail_on for linter in linters
                   if linter.config.fail_on is not None]
@@ -218,6 +210,31 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                      no_fail=bool(linters) and all(linter.config.no_fail for linter in linters),
                      usage_error=failed)
     raise SystemExit(code)
+
+
+def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[str, str]:
+    """The text of each linted file by reported path (for formats that show or fingerprint
+    the offending line)."""
+    sources = {}
+    for (_, path), result in zip(work, results, strict=True):
+        if result.error is None:
+            with contextlib.suppress(OSError):
+                sources[result.path] = path.read_text(encoding="utf-8", errors="replace")
+    return sources
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails)."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    from dockwise.report import write_atomic
+
+    try:
+        write_atomic(Path(output), text)
+    except OSError as exc:
+        _error(f"cannot write {output}: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
 
 
 @contextlib.contextmanager
