@@ -62,8 +62,9 @@ def export(rev: str, into: Path) -> Path:
 Command = tuple[list[str], Path, bool]
 
 
-def measure(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, float]]:
-    """Median (wall seconds, CPU seconds of the process and its workers) of ``runs`` runs of
+def measure(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, float, float]]:
+    """(median wall seconds, median CPU seconds of the process and its workers, fastest wall
+    seconds) of ``runs`` runs of
     each ``dockwise lint`` command line ``(argv, package tree, bytecode)``, run with
     ``PYTHONPATH`` set to its package tree; with ``bytecode`` false Python compiles dockwise's
     modules from source on each run (``PYTHONDONTWRITEBYTECODE=1``, a tree without bytecode).
@@ -90,7 +91,7 @@ def measure(commands: dict[str, Command], runs: int) -> dict[str, tuple[float, f
             if round_:
                 samples[name].append((elapsed, cpu))
     return {name: (statistics.median(w for w, _ in values),
-                   statistics.median(c for _, c in values))
+                   statistics.median(c for _, c in values), min(w for w, _ in values))
             for name, values in samples.items()}
 
 
@@ -122,24 +123,29 @@ def main() -> None:
                          "base": (["-f", "text", one], base, True),
                          "here-src": (["-f", "text", one], here_src, False),
                          "base-src": (["-f", "text", one], base_src, False)}, args.runs)
-    (serial, serial_cpu), (parallel, parallel_cpu) = big["serial"], big["parallel"]
+    (serial, serial_cpu, serial_min), (parallel, parallel_cpu, parallel_min) = \
+        big["serial"], big["parallel"]
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     print(f"corpus: {len(files)} files, {cpus} CPUs, every rule, text output "
           f"(median of {corpus_runs} runs)")
     print(f"  --jobs 1      {serial:6.3f} s wall {len(files) / serial:6.0f} files/s  "
-          f"cpu {serial_cpu:.3f} s")
+          f"cpu {serial_cpu:.3f} s  fastest {serial_min:.3f} s")
     print(f"  --jobs {cpus:<6} {parallel:6.3f} s wall {len(files) / parallel:6.0f} files/s  "
-          f"cpu {parallel_cpu:.3f} s  ({serial / parallel:.2f}x)")
+          f"cpu {parallel_cpu:.3f} s  fastest {parallel_min:.3f} s  "
+          f"({serial / parallel:.2f}x)")
     print(f"one file ({Path(one).name}), median of {args.runs} runs:")
     for suffix, what in (("", "bytecode cached, as installed"),
                          ("-src", "compiled from source every run")):
         print(f"  {what}:")
-        here_w, here_c = small["here" + suffix]
-        base_w, base_c = small["base" + suffix]
-        print(f"    this checkout  {here_w * 1000:6.1f} ms wall  {here_c * 1000:6.1f} ms cpu")
-        print(f"    {args.base:<14} {base_w * 1000:6.1f} ms wall  {base_c * 1000:6.1f} ms cpu")
+        here_w, here_c, here_min = small["here" + suffix]
+        base_w, base_c, base_min = small["base" + suffix]
+        print(f"    this checkout  {here_w * 1000:6.1f} ms wall  {here_c * 1000:6.1f} ms cpu  "
+              f"fastest {here_min * 1000:6.1f} ms")
+        print(f"    {args.base:<14} {base_w * 1000:6.1f} ms wall  {base_c * 1000:6.1f} ms cpu  "
+              f"fastest {base_min * 1000:6.1f} ms")
         print(f"    difference     {1000 * (here_w - base_w):+6.1f} ms wall  "
-              f"{1000 * (here_c - base_c):+6.1f} ms cpu")
+              f"{1000 * (here_c - base_c):+6.1f} ms cpu  "
+              f"fastest {1000 * (here_min - base_min):+6.1f} ms")
 
 if __name__ == "__main__":
     main()
