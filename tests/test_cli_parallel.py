@@ -147,3 +147,6 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert "Linting" not in stdout and len(stdout.splitlines()) == 20
     _, quiet = _run_on_pty(["-f", "text", "--no-progress", str(tmp_path)])
     assert "Linting" not in quiet
+    # with worker processes the bar starts after they are forked, and still counts every file
+    stdout, terminal = _run_on_pty(["-f", "text", "-j", "2", str(tmp_path)])
+    assert "10/10" in terminal and len(stdout.splitlines()) == 20
