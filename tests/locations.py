@@ -1,8 +1,8 @@
 """Where tests find what lives outside the repository: ``../shared`` (corpus, schemas).
 
 The checkout may be ``/work/main`` (``../shared`` is ``/work/shared``) or a worktree one level
-deeper (``/work/wt/NAME``); the nearest ancestor holding ``shared/<name>`` is used, and
-``DOCKWISE_SHARED`` overrides.
+deeper (``/work/wt/NAME``); the nearest ancestor holding ``shared/<name>`` is used, then
+``/work/shared`` (for a clone elsewhere on the machine); ``DOCKWISE_SHARED`` overrides.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ def shared_dir(name: str) -> Path:
     """``shared/<name>`` next to the repository or next to one of its ancestors."""
     if os.environ.get("DOCKWISE_SHARED"):
         return Path(os.environ["DOCKWISE_SHARED"]) / name
-    for parent in ROOT.parents:
+    for parent in [*ROOT.parents, Path("/work")]:
         if (parent / "shared" / name).is_dir():
             return parent / "shared" / name
     return ROOT.parent / "shared" / name
