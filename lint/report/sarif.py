@@ -85,6 +85,17 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     return out
 
 
+def _late_descriptor(f: Finding) -> dict[str, Any]:
+    """A descriptor for a finding whose rule was not among the run's rules: the built-in
+    rule's own when it is one, else one made from the finding (a ShellCheck ``SC2086``)."""
+    from dockwise.engine import registry
+
+    rule = registry().get(f.rule_id)
+    if rule is not None and rule.id == f.rule_id:
+        return _descriptor(rule)
+    return _code_descriptor(f)
+
+
 def _code_descriptor(f: Finding) -> dict[str, Any]:
     """A descriptor for a code that is not a registered rule (``SC2086``)."""
     out: dict[str, Any] = {"id": f.rule_id, "name": f.rule_name,
@@ -123,7 +134,7 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
         for f, fingerprint in zip(result.findings, prints, strict=True):
             if f.rule_id not in index:
                 index[f.rule_id] = len(descriptors)
-                descriptors.append(_code_descriptor(f))
+                descriptors.append(_late_descriptor(f))
             item: dict[str, Any] = {
                 "ruleId": f.rule_id,
                 "ruleIndex": index[f.rule_id],

@@ -137,3 +137,12 @@ def test_real_lint_of_samples_with_every_rule(validate_sarif: Validate) -> None:
     sources = {r.path: Path(r.path).read_text() for r in results}
     log = validate_sarif(render("sarif", results, ReportOptions(sources=sources)))
     assert len(log["runs"][0]["results"]) == sum(len(r.findings) for r in results)
+
+
+def test_builtin_rule_outside_the_run_gets_its_full_descriptor(validate_sarif: Validate) -> None:
+    results = [FileResult("Dockerfile", [_finding("DL3007", "latest-tag")])]
+    only = tuple(r for r in registry() if r.id == "DL3019")
+    log = validate_sarif(render("sarif", results, ReportOptions(rules=only)))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["DL3019", "DL3007"]
+    assert rules[1] == _descriptor(registry().get("DL3007"))  # type: ignore[arg-type]
