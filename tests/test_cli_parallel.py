@@ -97,7 +97,8 @@ def test_one_file_loads_no_parallel_machinery(tmp_path: Path) -> None:
     """The single-file path must not pay for --jobs, the progress bar or .gitignore support."""
     dockerfile = tmp_path / "Dockerfile"
     dockerfile.write_text("FROM alpine:latest\n")
-    heavy = ["concurrent.futures", "multiprocessing", "pathspec", "rich", "tabulate"]
+    heavy = ["concurrent.futures", "multiprocessing", "pathspec", "rich", "tabulate",
+             "dockwise.parallel", "dockwise.walk", "dockwise.report.common"]
     code = ("import sys\nfrom dockwise.cli import main\n"
             f"sys.argv = ['dockwise', 'lint', '-f', 'text', {str(dockerfile)!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
