@@ -10,14 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from dockwise import __version__
+from dockwise.report import FORMATS
+
+if TYPE_CHECKING:
+    from dockwise.engine import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LINT_FORMATS = ("tty", "text", "json")
 FAIL_ON_CHOICES = ("error", "warning", "info", "style", "none")
 
 
@@ -64,7 +69,7 @@ def main() -> None:
 
 @main.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "-f", "fmt", type=click.Choice(LINT_FORMATS), default=None,
+@click.option("--format", "-f", "fmt", type=click.Choice(tuple(FORMATS)), default=None,
               help="Output format [default: tty on a terminal, text otherwise].")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES, case_sensitive=False),
               default=None, help="Lowest severity that makes the exit code 1 [default: info].")
@@ -81,30 +86,50 @@ def main() -> None:
               help="Name to report for input read from stdin.")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
               help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--sarif-base", type=click.Path(file_okay=False), metavar="DIR",
+              help="Directory SARIF artifact URIs are relative to [default: the working "
+                   "directory].")
+@click.option("--statistics", is_flag=True,
+              help="After the findings, a table of how often each rule fired.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Skip files and directories matching GLOB (gitignore syntax, relative to "
+                   "the working directory; repeatable).")
+@click.option("--no-gitignore", is_flag=True,
+              help="Search directories without honouring .gitignore rules.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Lint in N worker processes; 0 means one per CPU [default: one per CPU "
+                   "from 64 files on, else 1].")
+@click.option("--no-progress", is_flag=True,
+              help="Never show the progress bar (it is shown only on a terminal).")
 @click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR is honoured too).")
 @click.option("--no-fail", is_flag=True, default=None,
               help="Exit 0 even when findings reach the threshold.")
 def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                  ignore: tuple[str, ...], select: tuple[str, ...], config_path: str | None,
                  context_dir: str | None, target: str | None, stdin_filename: str | None,
-                 output: str | None, no_color: bool, no_fail: bool | None) -> None:
+                 output: str | None, sarif_base: str | None, statistics: bool,
+                 exclude: tuple[str, ...], no_gitignore: bool, jobs: int | None,
+                 no_progress: bool, no_color: bool, no_fail: bool | None) -> None:
     """Lint Dockerfiles: files, directories (searched recursively) or - for stdin."""
+    from dockwise.batch import default_workers, lint_files
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
-    from dockwise.discover import discover
-    from dockwise.engine import FileResult, Linter, UnknownRuleError, exit_code
-    from dockwise.report import ReportOptions, render, write_atomic
+    from dockwise.discover import PatternError, discover
+    from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
+    from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
-    if context_dir is not None and not Path(context_dir).is_dir():
-        raise click.BadParameter(f"{context_dir} is not a directory", param_hint="--context")
+    for value, hint in ((context_dir, "--context"), (sarif_base, "--sarif-base")):
+        if value is not None and not Path(value).is_dir():
+            raise click.BadParameter(f"{value} is not a directory", param_hint=hint)
     resolver = ConfigResolver(Path(config_path) if config_path else None)
     cli_fail_on = parse_fail_on(fail_on) if fail_on else None
     failed = False
-    results: list[FileResult] = []
-    linters: dict[int, Linter] = {}
+    linters: list[Linter] = []
+    linter_of_config: dict[int, int] = {}
 
-    def linter_for(path: Path | None) -> Linter | None:
+    def linter_for(path: Path | None) -> int | None:
+        """Index in ``linters`` of the linter for ``path``'s configuration."""
         nonlocal failed
         try:
             config = resolver.for_file(path)
@@ -113,7 +138,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
             failed = True
             return None
         key = id(config)
-        if key not in linters:
+        if key not in linter_of_config:
             merged = config.merged(
                 ignore=tuple(config.ignore) + _split_refs(ignore),
                 select=_split_refs(select) or None,
@@ -124,82 +149,118 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
 
                 merged = replace(merged, fail_on=cli_fail_on)
             try:
-                linters[key] = Linter(merged, target=target,
-                                      context=Path(context_dir) if context_dir else None)
+                linters.append(Linter(merged, target=target,
+                                      context=Path(context_dir) if context_dir else None))
             except UnknownRuleError as exc:
                 from_cli = exc.ref in _split_refs(ignore) + _split_refs(select)
                 where = f"{config.source}: " if config.source and not from_cli else ""
                 _error(f"{where}{exc}")
                 raise SystemExit(EXIT_ERROR) from None
-            for ref in linters[key].selection.unknown:
+            for ref in linters[-1].selection.unknown:
                 where = f"{config.source}: " if config.source else ""
                 _error(f"{where}warning: unknown rule {ref!r} from hadolint's configuration "
                        "is skipped")
-        return linters[key]
+            linter_of_config[key] = len(linters) - 1
+        return linter_of_config[key]
 
-    files_to_lint: list[Path | None] = []
-    stdin_used = False
     plain = [p for p in paths if p != "-"]
-    if len(plain) != len(paths):
-        stdin_used = True
-    files, problems = discover(plain)
+    try:
+        files, problems = discover(plain, exclude=exclude, gitignore=not no_gitignore)
+    except PatternError as exc:
+        raise click.BadParameter(str(exc), param_hint="--exclude") from None
     for problem in problems:
         _error(f"{problem.path}: {problem.message}")
-        failed = True
-    files_to_lint.extend(files)
-    if stdin_used:
-        files_to_lint.append(None)
+        failed = failed or problem.fatal
+    work = [(index, path) for path in files if (index := linter_for(path)) is not None]
+    stdin_linter = linter_for(None) if len(plain) != len(paths) else None
 
-    sources: dict[str, str] = {}
-    want_sources = False
+    with _progress_bar(len(work), enabled=not no_progress and len(work) > 1) as (start, step):
+        results = lint_files(work, linters, default_workers(jobs, len(work)), step, start)
     color = use_color(no_color, sys.stdout) and output is None
     chosen_format = fmt or ("tty" if color or (sys.stdout.isatty() and output is None)
                             else "text")
-    want_sources = chosen_format == "tty"
-    fail_levels = []
-    no_fail_flags = []
-    for item in files_to_lint:
-        linter = linter_for(item)
-        if linter is None:
-            continue
-        fail_levels.append(linter.config.fail_on)
-        no_fail_flags.append(linter.config.no_fail)
-        if item is None:
-            name = stdin_filename or "-"
-            data = sys.stdin.buffer.read()
-            from dockwise.model import BuildContext
+    sources = _sources(work, results) if chosen_format in NEEDS_SOURCES else {}
+    if stdin_linter is not None:
+        name = stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        from dockwise.model import BuildContext
 
-            ctx = BuildContext(Path(context_dir)) if context_dir else None
-            result = linter.lint_source(data, name, ctx)
-            if want_sources:
-                sources[name] = data.decode("utf-8", "replace")
-        else:
-            result = linter.lint_path(item)
-            if want_sources and result.error is None:
-                with contextlib.suppress(OSError):
-                    sources[result.path] = item.read_text(encoding="utf-8", errors="replace")
+        ctx = BuildContext(Path(context_dir)) if context_dir else None
+        results.append(linters[stdin_linter].lint_source(data, name, ctx))
+        sources[name] = data.decode("utf-8", "replace")
+    for result in results:
         if result.error:
             where = f"{result.path}:{result.error_line}" if result.error_line else result.path
             _error(f"{where}: {result.error}")
-        results.append(result)
 
-    text = render(chosen_format, results,
-                  ReportOptions(color=color, sources=sources,
-                                width=_terminal_width() if chosen_format == "tty" else None))
-    if output:
-        try:
-            write_atomic(Path(output), text)
-        except OSError as exc:
-            _error(f"cannot write {output}: {exc.strerror or exc}")
-            raise SystemExit(EXIT_ERROR) from None
-    else:
-        click.echo(text, nl=False)
+    used = {rule.id for linter in linters for rule in linter.selection.rules}
+    text = render(chosen_format, results, ReportOptions(
+        color=color, sources=sources,
+        width=_terminal_width() if chosen_format == "tty" else None,
+        rules=tuple(rule for rule in registry() if rule.id in used),
+        problems=tuple(problems), sarif_base=Path(sarif_base) if sarif_base else None))
+    if statistics:
+        from dockwise.report import statistics as stats
+
+        table = stats.render(results, markdown=chosen_format == "markdown")
+        if chosen_format in HUMAN_FORMATS:
+            text += "\n" + table
+        else:  # keep machine-readable output parseable
+            click.echo(table, nl=False, err=True)
+    _emit(text, output)
     # the strictest threshold among the configurations used applies
-    thresholds = [lvl for lvl in fail_levels if lvl is not None]
-    threshold = min(thresholds) if thresholds else None
-    code = exit_code(results, threshold, no_fail=bool(no_fail_flags) and all(no_fail_flags),
+    thresholds = [linter.config.fail_on for linter in linters
+                  if linter.config.fail_on is not None]
+    code = exit_code(results, min(thresholds) if thresholds else None,
+                     no_fail=bool(linters) and all(linter.config.no_fail for linter in linters),
                      usage_error=failed)
     raise SystemExit(code)
+
+
+def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[str, str]:
+    """The text of each linted file by reported path (for formats that show or fingerprint
+    the offending line)."""
+    sources = {}
+    for (_, path), result in zip(work, results, strict=True):
+        if result.error is None:
+            with contextlib.suppress(OSError):
+                sources[result.path] = path.read_text(encoding="utf-8", errors="replace")
+    return sources
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails)."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    from dockwise.report import write_atomic
+
+    try:
+        write_atomic(Path(output), text)
+    except OSError as exc:
+        _error(f"cannot write {output}: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int, enabled: bool) -> Iterator[tuple[Callable[[], None],
+                                                              Callable[[int], None] | None]]:
+    """``(start, step)`` callbacks for a rich progress bar on stderr, shown only when stderr
+    is a terminal (never on a non-TTY); ``start`` is called once worker processes exist, as
+    the bar's refresh thread must not be running when they are forked."""
+    if not enabled or not sys.stderr.isatty():
+        yield (lambda: None), None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("Linting"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("lint", total=total)
+    try:
+        yield bar.start, (lambda n: bar.advance(task, n))
+    finally:
+        bar.stop()
 
 
 def _terminal_width() -> int:

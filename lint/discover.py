@@ -1,23 +1,29 @@
-"""Which files under a directory are Dockerfiles.
+"""Which files to lint: command-line paths expanded, and which names are Dockerfiles.
 
 A file is a Dockerfile when its name is ``Dockerfile`` or ``Containerfile`` (any case), ends in
 ``.Dockerfile``/``.dockerfile``, or starts with ``Dockerfile.``/``Containerfile.`` (but not the
-``Dockerfile.dockerignore`` files BuildKit reads). Directories are searched recursively, in
-sorted order, skipping ``.git``, ``node_modules`` and ``vendor``; symbolic links to directories
-are not followed. Files named explicitly are always linted, whatever their name.
+``Dockerfile.dockerignore`` files BuildKit reads). Files named explicitly are always linted,
+whatever their name (unless ``--exclude`` matches them). Directories are searched by
+:mod:`dockwise.walk` (recursively, honouring ``.gitignore``), which is imported only when a
+directory is given or ``--exclude`` is used.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator
+from collections.abc import Sequence
 from pathlib import Path
 
 from dockwise.record import record
 
 SKIP_DIRS = frozenset({".git", "node_modules", "vendor", ".hg", ".svn"})
 _PATTERNS = ("dockerfile", "containerfile", "*.dockerfile", "dockerfile.*", "containerfile.*")
+
+#: pre-commit's ``files`` regex for the same names (``.pre-commit-hooks.yaml`` uses it; a test
+#: checks that it agrees with :func:`is_dockerfile_name`).
+PRE_COMMIT_FILES = r"(?i)(^|/)((docker|container)file(\.[^/]*)?|[^/]*\.dockerfile)$"
+PRE_COMMIT_EXCLUDE = r"(?i)\.dockerignore$"
 
 
 def is_dockerfile_name(name: str) -> bool:
@@ -28,56 +34,80 @@ def is_dockerfile_name(name: str) -> bool:
     return any(fnmatch.fnmatchcase(lower, p) for p in _PATTERNS)
 
 
+class PatternError(ValueError):
+    """An ``--exclude`` pattern that is not valid git wildmatch syntax."""
+
+
 @record
 class Problem:
-    """A path that could not be searched: ``path`` and a one-line ``message``."""
+    """A path that could not be searched or linted.
+
+    Attributes:
+        path: the path as found (or as given on the command line).
+        message: one line saying what is wrong.
+        fatal: ``True`` when an input could not be read (the exit code becomes 2);
+            ``False`` for notices that do not change it (a symlink loop, a broken link).
+    """
 
     path: str
     message: str
+    fatal: bool = True
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+def discover(paths: Sequence[str], *, exclude: Sequence[str] = (), gitignore: bool = True,
+             cwd: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """Expand command-line paths into files to lint.
 
     Args:
         paths: files and directories as given (``-`` is handled by the caller).
+        exclude: git wildmatch patterns (``--exclude``), relative to ``cwd``: files and
+            directories they match are skipped, files named explicitly included.
+        gitignore: honour the repositories' ``.gitignore`` and ``.git/info/exclude`` rules
+            while searching directories.
+        cwd: the directory ``exclude`` patterns are relative to (the working directory).
 
     Returns:
-        ``(files, problems)``: files in the order found (directories sorted), each once;
-        problems for missing paths, unreadable directories and directories without
-        Dockerfiles.
+        ``(files, problems)``: files in the order found (directories searched depth first in
+        sorted order), each once even when reached twice; problems for missing paths,
+        unreadable directories, directories without Dockerfiles (fatal) and for symlink loops
+        and broken links (not fatal).
+
+    Raises:
+        PatternError: an ``exclude`` pattern is invalid. File-system errors never raise; they
+            become problems.
     """
-    files: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[Path] = set()
+    found = Found()
+    walker = None
+    if exclude or any(os.path.isdir(p) for p in paths):
+        from dockwise.walk import Walker
+
+        walker = Walker(found, exclude, gitignore, (cwd or Path.cwd()).absolute())
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = list(_walk(path, problems))
-            if not found:
-                problems.append(Problem(raw, "no Dockerfiles found in this directory"))
-            for f in found:
-                key = f.resolve()
-                if key not in seen:
-                    seen.add(key)
-                    files.append(f)
+        if walker is not None and path.is_dir():
+            before = len(found.files)
+            walker.search(path)
+            if len(found.files) == before and not walker.excluded(path, is_dir=True):
+                found.problems.append(Problem(raw, "no Dockerfiles found in this directory"))
         elif path.exists() or path.is_symlink():
-            key = path.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(path)
+            if walker is None or not walker.excluded(path, is_dir=False):
+                found.add(path)
         else:
-            problems.append(Problem(raw, "no such file or directory"))
-    return files, problems
+            found.problems.append(Problem(raw, "no such file or directory"))
+    return found.files, found.problems
 
 
-def _walk(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    def onerror(err: OSError) -> None:
-        problems.append(Problem(err.filename or str(root),
-                                f"cannot read directory: {err.strerror or err}"))
+class Found:
+    """Files to lint, each once (by resolved path), in the order added, and the problems met."""
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
-        for name in sorted(filenames):
-            if is_dockerfile_name(name):
-                yield Path(dirpath) / name
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+        self.problems: list[Problem] = []
+        self._seen: set[str] = set()
+
+    def add(self, path: Path) -> None:
+        """Add ``path`` unless the same file was added already (under any name)."""
+        key = os.path.realpath(path)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.files.append(path)

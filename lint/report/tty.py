@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from io import StringIO
 from typing import TYPE_CHECKING
 
+from dockwise.report.common import summary_line
+from dockwise.report.text import printable, source_lines
+
 if TYPE_CHECKING:
     from dockwise.engine import FileResult
     from dockwise.report import ReportOptions
@@ -24,13 +27,11 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
     console = Console(file=out, force_terminal=options.color, no_color=not options.color,
                       width=options.width or 100, highlight=False, soft_wrap=True)
     counts: Counter[str] = Counter()
-    files_with = 0
     for result in results:
         if not result.findings:
             continue
-        files_with += 1
-        console.print(Text(result.path, style="bold underline"))
-        lines = options.sources.get(result.path, "").splitlines()
+        console.print(Text(printable(result.path), style="bold underline"))
+        lines = source_lines(options.sources.get(result.path, ""))
         for f in result.findings:
             level = f.severity.label
             counts[level] += 1
@@ -39,26 +40,20 @@ def render(results: Sequence[FileResult], options: ReportOptions) -> str:
             head.append("  ")
             head.append(f.rule_id, style=_STYLES[level])
             head.append(f" {level}", style=_STYLES[level])
-            head.append(f"  {f.message} ")
+            head.append(f"  {printable(f.message)} ")
             head.append(f"({f.rule_name})", style="dim")
             console.print(head)
             if 0 < f.line <= len(lines):
                 source = lines[f.line - 1].expandtabs(1)
-                gutter = f"{f.line:>6} | "
-                console.print(Text(gutter, style="dim") + Text(source))
                 end = f.end_column if f.end_line == f.line else len(source) + 1
-                width = max(1, end - f.column)
-                console.print(Text(" " * len(gutter) + " " * (f.column - 1) + "^" * width,
+                # escapes make the shown line longer than the source: place the marks on it
+                before = printable(source[:f.column - 1])
+                marked = printable(source[f.column - 1:end - 1])
+                gutter = f"{f.line:>6} | "
+                console.print(Text(gutter, style="dim") + Text(printable(source)))
+                console.print(Text(" " * (len(gutter) + len(before)) + "^" * max(1, len(marked)),
                                    style=_STYLES[level]))
         console.print()
-    total = sum(counts.values())
-    if total:
-        parts = [f"{counts[k]} {k}" + ("s" if counts[k] != 1 and k != "info" else "")
-                 for k in ("error", "warning", "info", "style") if counts[k]]
-        console.print(Text(f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-                           f"in {files_with} of {len(results)} file"
-                           f"{'s' if len(results) != 1 else ''}", style="bold"))
-    else:
-        console.print(Text(f"No findings in {len(results)} file"
-                           f"{'s' if len(results) != 1 else ''}.", style="bold green"))
+    line = summary_line(results)
+    console.print(Text(line, style="bold" if counts else "bold green"))
     return out.getvalue()
