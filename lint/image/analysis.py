@@ -246,10 +246,16 @@ class _Hider:
             self._record(key, layer, kind, self._bytes_of(layer, p, kind, size))
 
     def _ensure_parents(self, path: str, layer: int) -> None:
+        """Make every directory above ``path`` exist (a file in the way is overwritten)."""
         visible, kids = self.visible, self.kids
         child = path
         parent = _parent(child)
-        while parent and parent not in visible:
+        while parent:
+            old = visible.get(parent)
+            if old is not None and old[1] == DIR:
+                break
+            if old is not None:
+                self.hide(parent, (layer, parent, OVERWRITTEN))
             visible[parent] = (layer, DIR, 0)
             kids.setdefault(parent, set()).add(child)
             child, parent = parent, _parent(parent)
@@ -376,7 +382,7 @@ def dive_figures(layers: list[LayerIndex]) -> DiveFigures:
     Follows dive 0.13's ``Efficiency`` step by step, including the quirks listed in the
     module docstring.
     """
-    refs: dict[str, list[int]] = {}  # path -> [count, cumulative, minimum]
+    refs: dict[str, list[int]] = {}  # path -> [references, cumulative, minimum]
     order: list[str] = []  # paths in the order they became inefficient
     stacked = _DiveTree()
     for position, layer in enumerate(layers):
@@ -399,9 +405,11 @@ def dive_figures(layers: list[LayerIndex]) -> DiveFigures:
             else:
                 sizes.append((leaf, nodes[leaf][0]))
         if missing:
-            # dive stops walking this layer at the first whiteout it cannot resolve
+            # dive stops walking this layer at the first whiteout it cannot resolve, after
+            # creating that path's record with a minimum of -1 (and no reference)
             sizes.sort(key=lambda item: _dive_order(item[0]))
             cut = next(i for i, (_, s) in enumerate(sizes) if s < 0)
+            refs.setdefault(whiteout_target(sizes[cut][0]), [0, 0, -1])
             sizes = sizes[:cut]
         for leaf, size in sizes:
             path = whiteout_target(leaf) if leaf in whiteout_nodes else leaf
@@ -411,7 +419,7 @@ def dive_figures(layers: list[LayerIndex]) -> DiveFigures:
                 continue
             data[0] += 1
             data[1] += size
-            if size < data[2]:
+            if data[2] < 0 or size < data[2]:
                 data[2] = size
             if data[0] == 2:
                 order.append(path)

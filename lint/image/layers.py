@@ -101,12 +101,14 @@ class LayerIndex:
         self.members += 1
         self.tar_size += size
         if ".wh." in path:
-            base = path.rpartition("/")[2]
+            head, _, base = path.rpartition("/")
+            if base == OPAQUE_MARKER:
+                self.opaque.append(head)
+                return
+            if ("/" + path).find("/" + _AUFS_META_PREFIX) >= 0:
+                return  # AUFS metadata (.wh..wh.plnk/...), not part of the file system
             if base.startswith(WHITEOUT_PREFIX):
-                if base == OPAQUE_MARKER:
-                    self.opaque.append(path.rpartition("/")[0])
-                elif not base.startswith(_AUFS_META_PREFIX):
-                    self.whiteouts.append(path)
+                self.whiteouts.append(path)
                 return
         kind = _KINDS.get(type_, OTHER)
         if kind == SYMLINK:
