@@ -26,7 +26,7 @@ def render(report: SizeReport, options: ReportOptions) -> str:
     if len(report.stages) > 1:
         out += ["### Stages", "", _table(rows.stage_rows(report), rows.STAGE_HEADER), ""]
     for stage in report.stages:
-        title = f"### Layers of {stage.label}" + (" (final image)" if stage.is_final else "")
+        title = f"### Layers of {rows.name(stage)}" + (" (final image)" if stage.is_final else "")
         out += [title, "", _table(rows.layer_rows(report, stage), rows.LAYER_HEADER), ""]
     final = report.final
     out += ["### Waste in the final image", "", f"- {rows.dive_line(final)}",

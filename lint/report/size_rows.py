@@ -39,6 +39,11 @@ def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def name(stage: StageSize) -> str:
+    """How a stage is named in titles: its name, ``stage 2`` for an unnamed one."""
+    return f"stage {stage.label}" if stage.label.isdigit() else stage.label
+
+
 def made_by(report: SizeReport, stage: StageSize, step: Step) -> str:
     """What made a layer: ``Dockerfile:12 RUN apk add curl``, ``base image alpine:3.20``,
     ``ONBUILD trigger``, or the history's command."""
@@ -69,8 +74,7 @@ def stage_rows(report: SizeReport) -> Rows:
     """One row per stage: the guide's builder-vs-runtime table."""
     rows: Rows = []
     for s in report.stages:
-        name = s.label + (" (final)" if s.is_final else "")
-        rows.append((name, s.base or "?", human(s.size),
+        rows.append((name(s) + (" (final)" if s.is_final else ""), s.base or "?", human(s.size),
                      human(s.added_size) if s.added_size is not None else "?",
                      str(len(s.analysis.layers)),
                      "" if s.is_final else signed_human(s.diff_to_final)))
@@ -152,5 +156,5 @@ def uncosted_count(report: SizeReport) -> int:
 def summary(report: SizeReport) -> str:
     """One sentence about the final image."""
     f = report.final
-    return (f"Final image {f.label}: {human(f.size)} ({f.size:,} bytes) in "
+    return (f"Final image {name(f)}: {human(f.size)} ({f.size:,} bytes) in "
             f"{len(f.analysis.layers)} layers; {human(f.analysis.reclaimable)} reclaimable.")

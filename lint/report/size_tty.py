@@ -48,7 +48,7 @@ def render(report: SizeReport, options: ReportOptions) -> str:
         _table(console, "Stages", rows.stage_rows(report), rows.STAGE_HEADER)
         console.print()
     for stage in report.stages:
-        title = f"Layers of {stage.label}" + (" (final image)" if stage.is_final else "")
+        title = f"Layers of {rows.name(stage)}" + (" (final image)" if stage.is_final else "")
         _table(console, title, rows.layer_rows(report, stage), rows.LAYER_HEADER)
         console.print()
     final = report.final

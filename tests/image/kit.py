@@ -88,7 +88,7 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 def compress(data: bytes, how: str | None) -> bytes:
     """``data`` gzip- or zstd-compressed (``None``: as is)."""
     if how == "gzip":
-        return gzip.compress(data)
+        return gzip.compress(data, mtime=0)
     if how == "zstd":
         import zstandard
 
