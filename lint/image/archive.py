@@ -180,7 +180,7 @@ def read_stream(fileobj: Readable, label: str, size: int | None = None) -> list[
                 continue
             if entry.type not in (b"0", b"\0", b"7"):
                 continue
-            body = payload(src, entry)
+            body = payload(entry)
             if name.endswith(".json") or name == "oci-layout":
                 if entry.size <= MAX_JSON:
                     raw = body.read()

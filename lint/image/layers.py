@@ -33,12 +33,12 @@ _AUFS_META_PREFIX = ".wh..wh."
 def clean_path(name: str) -> str:
     """A member name as a path relative to the image root, as Go's ``path.Clean`` would make
     it, without a leading ``/`` (``./usr//bin/`` -> ``usr/bin``; the root is ``""``)."""
+    if not (name.startswith((".", "/")) or name.endswith("/") or "//" in name or
+            "/." in name):
+        return name  # the common case: already clean
     if name.startswith("./"):
         name = name[2:]
-    if name.startswith("/"):
-        name = name.lstrip("/")
-    if name.endswith("/"):
-        name = name.rstrip("/")
+    name = name.strip("/")
     if "//" in name or "/." in name or name.startswith("."):
         name = posixpath.normpath(name).lstrip("/")
         if name == ".":

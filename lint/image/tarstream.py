@@ -79,14 +79,18 @@ class Source:
         fileobj: anything with ``read(n)``; reads may return fewer bytes than asked.
         size: the total size when ``fileobj`` is a seekable file: skips then seek instead of
             reading, and a skip past the end is detected as truncation.
+        skipper: a function discarding ``n`` bytes of ``fileobj`` (a :class:`Limited`
+            window's ``skip``, which seeks in turn), used for skips past the buffer.
     """
 
-    __slots__ = ("_base", "_buf", "_pos", "_read", "_seek", "_size")
+    __slots__ = ("_base", "_buf", "_pos", "_read", "_seek", "_size", "_skipper")
 
-    def __init__(self, fileobj: Readable, size: int | None = None) -> None:
+    def __init__(self, fileobj: Readable, size: int | None = None,
+                 skipper: Callable[[int], None] | None = None) -> None:
         self._read: Callable[[int], bytes] = fileobj.read
         self._seek = cast(Any, fileobj).seek if size is not None else None
         self._size = size
+        self._skipper = skipper
         self._buf = b""
         self._pos = 0
         self._base = 0  # offset of _buf[0] in the stream
@@ -166,6 +170,10 @@ class Source:
         self._base += len(self._buf)
         self._buf = b""
         self._pos = 0
+        if self._skipper is not None:
+            self._skipper(n)
+            self._base += n
+            return
         if self._seek is not None and self._size is not None:
             target = self._base + n
             if target > self._size:
@@ -269,13 +277,15 @@ class Entry:
         linkname: the link target (symlinks, hard links), else ``""``.
     """
 
-    __slots__ = ("_payload", "linkname", "name", "size", "type")
+    __slots__ = ("_payload", "_src", "linkname", "name", "size", "type")
 
-    def __init__(self, name: str, type_: bytes, size: int, linkname: str) -> None:
+    def __init__(self, name: str, type_: bytes, size: int, linkname: str,
+                 src: Source | None = None) -> None:
         self.name = name
         self.type = type_
         self.size = size
         self.linkname = linkname
+        self._src = src
         self._payload: Limited | None = None
 
     def __repr__(self) -> str:
@@ -342,8 +352,8 @@ def _pax(data: bytes) -> dict[str, str]:
     return out
 
 
-def entries(src: ByteStream) -> Iterator[Entry]:
-    """The members of the tar archive in ``src``, in archive order.
+def entries(stream: ByteStream) -> Iterator[Entry]:
+    """The members of the tar archive in ``stream``, in archive order.
 
     The first header's checksum is verified (so a file that is not a tar is reported as
     such); later headers are checked for their magic and numbers. While the generator is
@@ -351,29 +361,47 @@ def entries(src: ByteStream) -> Iterator[Entry]:
     left of it is skipped when iteration continues. Iteration stops at the end-of-archive
     marker or at a clean end of data.
 
+    Headers are sliced straight out of the :class:`Source` buffer (a window is buffered
+    through its own :class:`Source`): this loop runs once per file of every layer.
+
     Raises:
         TarFormatError: not a tar archive, or a corrupt header.
         TruncatedError: the data ends inside a header or a payload.
     """
+    src = stream if isinstance(stream, Source) else \
+        Source(stream, skipper=getattr(stream, "skip", None))
     first = True
     pax: dict[str, str] = {}
     long_name: str | None = None
     long_link: str | None = None
-    take_block = src.take_block
+    ustar = b"ustar\x00"
+    magics = (ustar, b"ustar ", ZERO_BLOCK[:6])
     while True:
-        block = take_block()
-        if not block or block == ZERO_BLOCK:
+        pos = src._pos
+        end = pos + BLOCK
+        if end <= len(src._buf):
+            block = src._buf[pos:end]
+            src._pos = end
+        else:
+            block = src.take_block()
+            if not block:
+                return
+        if block == ZERO_BLOCK:
             return
         if first:
             if not checksum_ok(block):
                 raise TarFormatError("not a tar archive")
             first = False
         magic = block[257:263]
-        if magic != b"ustar\x00" and magic != b"ustar " and magic != ZERO_BLOCK[:6]:
+        if magic not in magics:
             raise TarFormatError("corrupt tar header")
-        size = number(block[124:136])
+        field = block[124:136]
+        try:
+            size = int(field.rstrip(b"\0 ") or b"0", 8)
+        except ValueError:  # base-256, or leading blanks and NULs
+            size = number(field)
         type_ = block[156:157]
-        if type_ in b"xgLK" and type_:
+        if type_ in b"xgLK":
             if size > MAX_META:
                 raise TarFormatError("oversized tar metadata header")
             data = src.take(size)
@@ -391,12 +419,12 @@ def entries(src: ByteStream) -> Iterator[Entry]:
             long_name = None
         else:
             raw = block[:100]
-            if b"\0" in raw:
-                raw = raw[:raw.index(b"\0")]
-            if magic == b"ustar\x00" and block[345] != 0:
-                prefix = block[345:500].split(b"\0", 1)[0]
-                raw = prefix + b"/" + raw
-            name = _decode(raw)
+            nul = raw.find(b"\0")
+            if nul >= 0:
+                raw = raw[:nul]
+            if magic == ustar and block[345] != 0:
+                raw = block[345:500].split(b"\0", 1)[0] + b"/" + raw
+            name = raw.decode("utf-8", "surrogateescape")
         if long_link is not None:
             link = long_link
             long_link = None
@@ -413,23 +441,29 @@ def entries(src: ByteStream) -> Iterator[Entry]:
                 except ValueError:
                     raise TarFormatError("corrupt PAX size") from None
             pax = {}
-        entry = Entry(name, type_, size, link)
+        entry = Entry(name, type_, size, link, src)
         yield entry
         view = entry._payload
         if view is not None:
             view.skip_rest()
             src.skip(-size % BLOCK)
         elif size:
-            src.skip(size + (-size % BLOCK))
+            n = size + (-size % BLOCK)
+            pos = src._pos + n
+            if pos <= len(src._buf):
+                src._pos = pos
+            else:
+                src.skip(n)
 
 
-def payload(src: ByteStream, entry: Entry) -> Limited:
+def payload(entry: Entry) -> Limited:
     """The payload of ``entry`` (the member :func:`entries` is suspended at) as a stream.
 
     Valid until iteration continues. Calling it twice returns the same window.
     """
     if entry._payload is None:
-        entry._payload = Limited(src, entry.size)
+        assert entry._src is not None
+        entry._payload = Limited(entry._src, entry.size)
     return entry._payload
 
 

@@ -58,11 +58,11 @@ def test_payload_is_readable_and_the_rest_is_skipped() -> None:
     seen = {}
     for entry in entries(src):
         if entry.name == "a":
-            seen["a"] = payload(src, entry).read()
+            seen["a"] = payload(entry).read()
         elif entry.name == "b":
-            seen["b"] = payload(src, entry).read(10)  # partly read: the rest is skipped
+            seen["b"] = payload(entry).read(10)  # partly read: the rest is skipped
         else:
-            seen["c"] = payload(src, entry).read()
+            seen["c"] = payload(entry).read()
     assert seen == {"a": b"first", "b": b"x" * 10, "c": b"third"}
 
 
