@@ -94,7 +94,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
     from dockwise.discover import discover
     from dockwise.engine import FileResult, Linter, UnknownRuleError, exit_code
-    from dockwise.report import ReportOptions, render, write_atomic
+    from dockwise.report import ReportOptions, render
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or - for stdin)")
@@ -183,6 +183,19 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     text = render(chosen_format, results,
                   ReportOptions(color=color, sources=sources,
                                 width=_terminal_width() if chosen_format == "tty" else None))
+    _emit(text, output)
+    # the strictest threshold among the configurations used applies
+    thresholds = [lvl for lvl in fail_levels if lvl is not None]
+    threshold = min(thresholds) if thresholds else None
+    code = exit_code(results, threshold, no_fail=bool(no_fail_flags) and all(no_fail_flags),
+                     usage_error=failed)
+    raise SystemExit(code)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print a report, or write it to ``output`` atomically (exit 2 when that fails)."""
+    from dockwise.report import write_atomic
+
     if output:
         try:
             write_atomic(Path(output), text)
@@ -191,12 +204,6 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
             raise SystemExit(EXIT_ERROR) from None
     else:
         click.echo(text, nl=False)
-    # the strictest threshold among the configurations used applies
-    thresholds = [lvl for lvl in fail_levels if lvl is not None]
-    threshold = min(thresholds) if thresholds else None
-    code = exit_code(results, threshold, no_fail=bool(no_fail_flags) and all(no_fail_flags),
-                     usage_error=failed)
-    raise SystemExit(code)
 
 
 def _terminal_width() -> int:
@@ -294,7 +301,7 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
     from dockwise.image import ImageError
     from dockwise.image.thresholds import DIVE_CI_FILE, ThresholdError
     from dockwise.image.thresholds import build as build_thresholds
-    from dockwise.report import ReportOptions, write_atomic
+    from dockwise.report import ReportOptions
 
     args = _build_args(build_args)
     ctx_dir = Path(context) if context else None
@@ -363,14 +370,7 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
     module = importlib.import_module(f"dockwise.report.size_{chosen}")
     text = module.render(report, ReportOptions(
         color=color, width=_terminal_width() if chosen == "tty" else None))
-    if output:
-        try:
-            write_atomic(Path(output), text)
-        except OSError as exc:
-            _error(f"cannot write {output}: {exc.strerror or exc}")
-            raise SystemExit(EXIT_ERROR) from None
-    else:
-        click.echo(text, nl=False)
+    _emit(text, output)
     raise SystemExit(EXIT_OK if report.passed else EXIT_FINDINGS)
 
 

@@ -36,7 +36,7 @@ child index per directory so that deleting a directory visits only what is under
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from dockwise.image.layers import (
     DIR,
@@ -44,6 +44,7 @@ from dockwise.image.layers import (
     HARDLINK,
     WHITEOUT_PREFIX,
     LayerIndex,
+    bytes_under,
     dive_size,
     docker_size,
     whiteout_target,
@@ -160,17 +161,7 @@ class ImageAnalysis:
     def visible_bytes_under(self, prefixes: Iterable[str]) -> dict[str, int]:
         """Bytes of the final file system under each directory in ``prefixes`` (paths
         relative to the root); directories holding nothing are left out."""
-        wanted = [p.strip("/") for p in prefixes]
-        out: dict[str, int] = {}
-        for path, (_layer, kind, size) in self.visible.items():
-            if kind == HARDLINK or not size:
-                continue
-            for prefix in wanted:
-                if path.startswith(prefix) and (len(path) == len(prefix) or
-                                                path[len(prefix)] == "/"):
-                    out[prefix] = out.get(prefix, 0) + size
-                    break
-        return out
+        return bytes_under(((p, k, s) for p, (_, k, s) in self.visible.items()), prefixes)
 
 
 def _parent(path: str) -> str:
@@ -262,6 +253,8 @@ class _Hider:
         kids.setdefault(parent, set()).add(child)
 
     def apply(self, index: int, layer: LayerIndex) -> None:
+        """Put layer ``index`` on top: its opaque directories and whiteouts first (they hide
+        what is below), then its entries (which overwrite what they replace)."""
         visible = self.visible
         for directory in layer.opaque:
             if directory in visible:
@@ -293,6 +286,7 @@ class _Hider:
             visible[path] = (index, kind, size)
 
     def waste(self) -> list[WasteItem]:
+        """Everything hidden so far, as items, largest first."""
         out = []
         for (hider, path, kind), (freed, files, writers) in self.items.items():
             if not freed:
@@ -314,6 +308,7 @@ class _DiveTree:
         self.kids: dict[str, set[str]] = {}
 
     def add(self, nodes: dict[str, tuple[int, bool]], skip: set[str]) -> None:
+        """Graft a layer's nodes (except ``skip``), their payload replacing what was there."""
         mine, kids = self.nodes, self.kids
         for path, info in nodes.items():
             if path in skip:
@@ -323,6 +318,7 @@ class _DiveTree:
             mine[path] = info
 
     def remove(self, path: str) -> None:
+        """Remove ``path`` and everything below it (nothing when absent)."""
         if path not in self.nodes:
             return
         siblings = self.kids.get(_parent(path))
@@ -335,6 +331,7 @@ class _DiveTree:
             stack.extend(self.kids.pop(p, ()))
 
     def subtree_size(self, path: str) -> int:
+        """The sizes of ``path`` and every node below it, summed."""
         total = 0
         stack = [path]
         nodes, kids = self.nodes, self.kids
@@ -453,10 +450,3 @@ def analyze(layers: list[LayerIndex]) -> ImageAnalysis:
     waste = hider.waste()
     return ImageAnalysis(stats, sum(s.size for s in stats), sum(w.bytes for w in waste),
                          tuple(waste), dive_figures(layers), hider.visible)
-
-
-def iter_hidden_by_layer(analysis: ImageAnalysis, layer: int) -> Iterator[WasteItem]:
-    """The waste items that layer ``layer`` wrote bytes to."""
-    for item in analysis.waste:
-        if any(w == layer for w, _ in item.written_by):
-            yield item

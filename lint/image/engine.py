@@ -60,6 +60,7 @@ class _ChunkReader:
         self._left = b""
 
     def read(self, n: int = -1) -> bytes:
+        """Up to ``n`` bytes (all that is left for ``-1``), ``b""`` at the end."""
         if not self._left:
             self._left = next(self._chunks, b"")
         if n < 0:

@@ -129,17 +129,24 @@ class LayerIndex:
         """Bytes (docker's count) this layer stores under each directory in ``prefixes``
         (paths relative to the root, no trailing ``/``); directories with nothing are left out.
         """
-        wanted = [p.strip("/") for p in prefixes]
-        out: dict[str, int] = {}
-        for path, (kind, size) in self.entries.items():
-            if kind == HARDLINK or not size:
-                continue
-            for prefix in wanted:
-                if path.startswith(prefix) and (len(path) == len(prefix) or
-                                                path[len(prefix)] == "/"):
-                    out[prefix] = out.get(prefix, 0) + size
-                    break
-        return out
+        return bytes_under(((p, k, s) for p, (k, s) in self.entries.items()), prefixes)
+
+
+def bytes_under(items: Iterable[tuple[str, str, int]], prefixes: Iterable[str]
+                ) -> dict[str, int]:
+    """Sum ``(path, kind, size)`` items by the first of ``prefixes`` (directories relative to
+    the root) each path lies under, docker's way (hard links count 0); empty ones left out."""
+    wanted = [p.strip("/") for p in prefixes]
+    out: dict[str, int] = {}
+    for path, kind, size in items:
+        if kind == HARDLINK or not size:
+            continue
+        for prefix in wanted:
+            if path.startswith(prefix) and (len(path) == len(prefix) or
+                                            path[len(prefix)] == "/"):
+                out[prefix] = out.get(prefix, 0) + size
+                break
+    return out
 
 
 def whiteout_target(whiteout: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dockwise.findings import Finding
 from dockwise.image import ImageError
@@ -41,6 +42,9 @@ from dockwise.image.thresholds import ThresholdResult, Thresholds, evaluate
 from dockwise.model import BuildContext, Model, Stage
 from dockwise.record import record
 from dockwise.syntax import nodes as n
+
+if TYPE_CHECKING:
+    from dockwise.image.engine import Engine
 
 #: Called with a phase message (``building stage build``) or a line of build output.
 Progress = Callable[[str], None]
@@ -301,8 +305,8 @@ def measure_build(dockerfile: Path, context: Path, *, target: str | None = None,
                   build_args: Mapping[str, str] | None = None, all_stages: bool = False,
                   builder: str = "legacy", network: str | None = None, pull: bool = False,
                   keep_images: bool = False, thresholds: Thresholds | None = None,
-                  config_path: Path | None = None, progress: Progress | None = None,
-                  engine: object = None) -> SizeReport:
+                  config_path: Path | None = None,
+                  progress: Progress | None = None) -> SizeReport:
     """Build every stage that reaches the final image (every stage with ``all_stages``),
     measure each, and remove the images unless ``keep_images``.
 
@@ -319,7 +323,7 @@ def measure_build(dockerfile: Path, context: Path, *, target: str | None = None,
     wanted = [s for s in model.stages if all_stages or s.reaches_final]
     if progress:
         progress("connecting to the Docker engine")
-    eng = engine if isinstance(engine, Engine) else Engine()
+    eng = Engine()
     measured: dict[str, StageSize] = {}
     saved: dict[str, ArchiveImage] = {}
     kept: list[str] = []
@@ -331,6 +335,7 @@ def measure_build(dockerfile: Path, context: Path, *, target: str | None = None,
                 progress(f"building stage {label}")
 
             def on_line(_stage: str, line: str) -> None:
+                """Show the build's output as it comes."""
                 if progress:
                     progress(line)
 
@@ -378,9 +383,10 @@ def _step_place(model: Model, dockerfile: Path, step: int | None) -> str:
     return f"{dockerfile}:{instructions[step - 1].span.start_line}: "
 
 
-def _base_history(eng: object, stage: Stage, measured: Mapping[str, StageSize],
+def _base_history(eng: Engine, stage: Stage, measured: Mapping[str, StageSize],
                   saved: Mapping[str, ArchiveImage]) -> tuple[int | None, Sequence[Step]]:
-    """How many history entries the stage's base has, and the parent stage's steps."""
+    """How many history entries the stage's base has (``None`` when the engine cannot tell:
+    BuildKit may not keep the base image), and the parent stage's steps."""
     if stage.parent is not None:
         parent = measured.get(stage.parent.label)
         if parent is not None:
@@ -391,11 +397,9 @@ def _base_history(eng: object, stage: Stage, measured: Mapping[str, StageSize],
         return None, ()
     if base.is_scratch:
         return 0, ()
-    inspect = getattr(eng, "inspect", None)
-    history = getattr(eng, "history", None)
-    if inspect is None or history is None or inspect(base.text) is None:
+    if eng.inspect(base.text) is None:
         return None, ()
-    return len(history(base.text)), ()
+    return len(eng.history(base.text)), ()
 
 
 def _single(image: ArchiveImage, mode: str, subject: str, dockerfile: Path | None,

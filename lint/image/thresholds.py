@@ -214,37 +214,31 @@ def evaluate(thresholds: Thresholds, *, final_size: int, stage_sizes: Mapping[st
     Raises:
         ThresholdError: ``max-stage-size`` names a stage that was not built.
     """
-    out: list[ThresholdResult] = []
+    sizes: list[tuple[str, int, int, str]] = []  # (name, limit, measured, what)
     if thresholds.max_size is not None:
-        limit = thresholds.max_size
-        out.append(ThresholdResult("max-size", limit, final_size, final_size <= limit,
-                                   f"final image {human(final_size)} ({final_size} bytes), "
-                                   f"limit {human(limit)}"))
+        sizes.append(("max-size", thresholds.max_size, final_size, "final image"))
     for stage, limit in thresholds.max_stage_size:
         if stage not in stage_sizes:
             known = ", ".join(stage_sizes) or "none"
             raise ThresholdError(f"--max-stage-size names stage {stage!r}, which was not "
                                  f"built (built: {known})")
-        got = stage_sizes[stage]
-        out.append(ThresholdResult(f"max-stage-size[{stage}]", limit, got, got <= limit,
-                                   f"stage {stage} {human(got)} ({got} bytes), "
-                                   f"limit {human(limit)}"))
-    if thresholds.lowest_efficiency is not None:
-        limit_f = thresholds.lowest_efficiency
-        out.append(ThresholdResult(LOWEST_EFFICIENCY, limit_f, efficiency,
-                                   not limit_f > efficiency,
-                                   f"efficiency {_pct(efficiency)}, lowest allowed "
-                                   f"{_pct(limit_f)}"))
+        sizes.append((f"max-stage-size[{stage}]", limit, stage_sizes[stage], f"stage {stage}"))
     if thresholds.highest_wasted_bytes is not None:
-        limit = thresholds.highest_wasted_bytes
-        out.append(ThresholdResult(HIGHEST_WASTED_BYTES, limit, wasted_bytes,
-                                   not wasted_bytes > limit,
-                                   f"wasted {human(wasted_bytes)} ({wasted_bytes} bytes), "
-                                   f"highest allowed {human(limit)}"))
+        sizes.append((HIGHEST_WASTED_BYTES, thresholds.highest_wasted_bytes, wasted_bytes,
+                      "wasted"))
+    out = [ThresholdResult(name, limit, got, not got > limit,
+                           f"{what} {human(got)} ({got} bytes), "
+                           f"{'highest allowed' if name == HIGHEST_WASTED_BYTES else 'limit'} "
+                           f"{human(limit)}") for name, limit, got, what in sizes]
+    if thresholds.lowest_efficiency is not None:
+        floor = thresholds.lowest_efficiency
+        out.append(ThresholdResult(LOWEST_EFFICIENCY, floor, efficiency, not floor > efficiency,
+                                   f"efficiency {_pct(efficiency)}, lowest allowed "
+                                   f"{_pct(floor)}"))
     if thresholds.highest_user_wasted_percent is not None:
-        limit_f = thresholds.highest_user_wasted_percent
-        out.append(ThresholdResult(HIGHEST_USER_WASTED_PERCENT, limit_f, user_wasted_percent,
-                                   not user_wasted_percent > limit_f,
+        ceiling = thresholds.highest_user_wasted_percent
+        out.append(ThresholdResult(HIGHEST_USER_WASTED_PERCENT, ceiling, user_wasted_percent,
+                                   not user_wasted_percent > ceiling,
                                    f"user-wasted {_pct(user_wasted_percent)}, highest "
-                                   f"allowed {_pct(limit_f)}"))
+                                   f"allowed {_pct(ceiling)}"))
     return out
