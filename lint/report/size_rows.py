@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from dockwise.image.sizing import SizeReport, StageSize
 
 Rows = list[tuple[str, ...]]
-STAGE_HEADER = ("Stage", "Base", "Size", "Added", "Layers", "vs final")
+STAGE_HEADER = ("Stage", "Base", "Size", "Added", "Layers", "Reclaimable", "vs final")
 LAYER_HEADER = ("#", "Made by", "Size", "Hidden later")
 WASTE_HEADER = ("Path", "Hidden", "How", "Written by", "Hidden by")
 FINDING_HEADER = ("Bytes", "Rule", "Line", "Finding")
@@ -76,7 +76,7 @@ def stage_rows(report: SizeReport) -> Rows:
     for s in report.stages:
         rows.append((name(s) + (" (final)" if s.is_final else ""), s.base or "?", human(s.size),
                      human(s.added_size) if s.added_size is not None else "?",
-                     str(len(s.analysis.layers)),
+                     str(len(s.analysis.layers)), human(s.analysis.reclaimable),
                      "" if s.is_final else signed_human(s.diff_to_final)))
     return rows
 

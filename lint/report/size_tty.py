@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from dockwise.image.sizing import SizeReport
     from dockwise.report import ReportOptions
 
-_RIGHT = {"Size", "Added", "Layers", "vs final", "Hidden later", "Hidden", "Bytes", "#",
-          "Line"}
+_RIGHT = {"Size", "Added", "Layers", "Reclaimable", "vs final", "Hidden later", "Hidden",
+          "Bytes", "#", "Line"}
 
 
 def _table(console: Console, title: str, data: rows.Rows, header: tuple[str, ...]) -> None:

@@ -339,3 +339,24 @@ def test_buildkit_builder(docker_engine: DockerEngine, tmp_path: Path) -> None:
     for s in report.stages:
         assert s.size == s.engine_size  # no symlinks in these layers: the counts agree
     assert build.analysis.reclaimable == 5_000_001 + 1_000_000 + 5000
+
+
+def test_reports_of_a_multi_stage_build(waste_build: Any) -> None:
+    from dockwise.image.units import human
+    from dockwise.report import ReportOptions
+    from dockwise.report import size_json, size_markdown, size_tty
+
+    report, _ = waste_build
+    build = stage(report, "build")
+    md = size_markdown.render(report, ReportOptions())
+    row = next(line for line in md.splitlines() if line.startswith("| build "))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == ["build", "dwtest/busybox:1", human(build.size), human(build.added_size or 0),
+                     "7", human(build.analysis.reclaimable), "+" + human(build.diff_to_final)]
+    assert "### Layers of stage 1" in md and "Dockerfile:3 RUN head -c 5000000" in md
+    tty = size_tty.render(report, ReportOptions(width=160))
+    assert "Stages" in tty and "runtime (final)" in tty
+    data = size_json.report_dict(report)
+    assert [s["diff_to_final"] for s in data["stages"]] == [
+        s.size - report.final.size for s in report.stages]
+    assert all(isinstance(layer["size"], int) for s in data["stages"] for layer in s["layers"])
