@@ -38,6 +38,8 @@ _STEP_RE = re.compile(r"^Step (\d+)/(\d+) : (.*)$")
 _ID_RE = re.compile(r"^ ---> ([0-9a-f]{12,64})\s*$")
 _BUILT_RE = re.compile(r"^Successfully built ([0-9a-f]{12,64})\s*$")
 _BK_ID_RE = re.compile(r"writing image (sha256:[0-9a-f]{64})")
+_BK_ERROR_RE = re.compile(r"^#(\d+) ERROR: (.*)$")
+_BK_STEP_RE = re.compile(r"^#(\d+) \[(\S+) (\d+)/(\d+)\]")
 _VERSION_RE = re.compile(r"^(\d+)\.")
 
 #: Called with (stage label, one line of build output) while a stage builds.
@@ -77,11 +79,15 @@ class BuildFailure(ImageError):
     Attributes:
         step: the legacy builder's 1-based step number (the step-th instruction of the
             Dockerfile built), or ``None``.
+        stage_step: BuildKit's ``(stage name, k)`` for its ``[name k/n]`` step (``k`` counts
+            the stage's FROM as 1; an unnamed stage is ``stage-<index>``), or ``None``.
     """
 
-    def __init__(self, message: str, detail: str = "", step: int | None = None) -> None:
+    def __init__(self, message: str, detail: str = "", step: int | None = None,
+                 stage_step: tuple[str, int] | None = None) -> None:
         super().__init__(message, detail)
         self.step = step
+        self.stage_step = stage_step
 
 
 class Engine:
@@ -367,13 +373,31 @@ class Engine:
                 proc.wait(timeout=10)
             raise
         if code != 0:
-            errors = [x for x in output if "ERROR" in x or "error" in x.lower()]
-            reason = " ".join((errors[-1] if errors else f"exit status {code}").split())
-            raise BuildFailure(f"stage {stage} failed to build: {reason}",
-                               "\n".join(output[-40:]))
+            raise _buildkit_failure(stage, output, code)
         if image_id is None:
             raise ImageError(f"stage {stage}: the docker command line reported no image id")
         return image_id
+
+
+def _buildkit_failure(stage: str, output: list[str], code: int) -> BuildFailure:
+    """The failing vertex of BuildKit's plain progress output: its ``ERROR`` line as the
+    reason, its own lines as the detail, its ``[stage k/n]`` as the place."""
+    failing = next((m for m in map(_BK_ERROR_RE.match, reversed(output)) if m), None)
+    if failing is None:
+        errors = [x for x in output if "error" in x.lower()]
+        reason = errors[-1] if errors else f"exit status {code}"
+        return BuildFailure(f"stage {stage} failed to build: {' '.join(reason.split())}",
+                            "\n".join(output[-20:]))
+    vertex = failing.group(1)
+    lines = [x for x in output if x.startswith(f"#{vertex} ") and "sha256:" not in x]
+    place = None
+    for line in lines:
+        m = _BK_STEP_RE.match(line)
+        if m:
+            place = (m.group(2), int(m.group(3)))
+            break
+    return BuildFailure(f"stage {stage} failed to build: {' '.join(failing.group(2).split())}",
+                        "\n".join(lines[-40:]), stage_step=place)
 
 
 def buildkit_command() -> tuple[list[str] | None, dict[str, str]]:

@@ -44,7 +44,7 @@ from dockwise.record import record
 from dockwise.syntax import nodes as n
 
 if TYPE_CHECKING:
-    from dockwise.image.engine import Engine
+    from dockwise.image.engine import BuildFailure, Engine
 
 #: Called with a phase message (``building stage build``) or a line of build output.
 Progress = Callable[[str], None]
@@ -345,8 +345,8 @@ def measure_build(dockerfile: Path, context: Path, *, target: str | None = None,
                                      network=network, pull=pull, builder=builder,
                                      progress=on_line)
             except BuildFailure as exc:
-                raise BuildFailure(f"{_step_place(model, dockerfile, exc.step)}{exc.message}",
-                                   exc.detail, exc.step) from None
+                raise BuildFailure(f"{_step_place(model, dockerfile, exc)}{exc.message}",
+                                   exc.detail, exc.step, exc.stage_step) from None
             if progress:
                 progress(f"reading the image of stage {label}")
             image = saved.get(image_id)
@@ -375,12 +375,22 @@ def measure_build(dockerfile: Path, context: Path, *, target: str | None = None,
                       thresholds.source if thresholds else None, tuple(kept))
 
 
-def _step_place(model: Model, dockerfile: Path, step: int | None) -> str:
-    """``Dockerfile:12: `` for the legacy builder's step number (the step-th instruction)."""
+def _step_place(model: Model, dockerfile: Path, failure: BuildFailure) -> str:
+    """``Dockerfile:12: `` for a failed step: the legacy builder's step number is the
+    step-th instruction; BuildKit's ``[name k/n]`` the k-th of that stage, FROM first."""
+    line = None
     instructions = model.dockerfile.instructions
-    if step is None or not 0 < step <= len(instructions):
-        return f"{dockerfile}: "
-    return f"{dockerfile}:{instructions[step - 1].span.start_line}: "
+    if failure.step is not None and 0 < failure.step <= len(instructions):
+        line = instructions[failure.step - 1].span.start_line
+    elif failure.stage_step is not None:
+        name, k = failure.stage_step
+        stage = model.stage_named(name)
+        if stage is None and name.startswith("stage-") and name[6:].isdigit() and \
+                int(name[6:]) < len(model.stages):
+            stage = model.stages[int(name[6:])]
+        if stage is not None and 0 < k <= len(stage.instructions) + 1:
+            line = (stage.from_ if k == 1 else stage.instructions[k - 2]).span.start_line
+    return f"{dockerfile}:{line}: " if line is not None else f"{dockerfile}: "
 
 
 def _base_history(eng: Engine, stage: Stage, measured: Mapping[str, StageSize],

@@ -343,8 +343,7 @@ def test_buildkit_builder(docker_engine: DockerEngine, tmp_path: Path) -> None:
 
 def test_reports_of_a_multi_stage_build(waste_build: Any) -> None:
     from dockwise.image.units import human
-    from dockwise.report import ReportOptions
-    from dockwise.report import size_json, size_markdown, size_tty
+    from dockwise.report import ReportOptions, size_json, size_markdown, size_tty
 
     report, _ = waste_build
     build = stage(report, "build")
@@ -360,3 +359,17 @@ def test_reports_of_a_multi_stage_build(waste_build: Any) -> None:
     assert [s["diff_to_final"] for s in data["stages"]] == [
         s.size - report.final.size for s in report.stages]
     assert all(isinstance(layer["size"], int) for s in data["stages"] for layer in s["layers"])
+
+
+@pytest.mark.skipif(buildkit_command()[0] is None, reason="no docker CLI with BuildKit")
+def test_buildkit_failure(docker_engine: DockerEngine, tmp_path: Path) -> None:
+    failing = SMALL.replace("COPY --from=build /out /out", "RUN echo about to fail && false")
+    ctx = make_context(tmp_path / "ctx", failing, git_bytes=0)
+    before = image_ids(docker_engine.client)
+    done = run_cli("--network", "none", "--builder", "buildkit", ".", cwd=ctx)
+    assert done.returncode == 2
+    first, *detail = done.stderr.splitlines()
+    assert first == ("dockwise: Dockerfile:6: stage 2 failed to build: executor failed running "
+                     "[/bin/sh -c echo about to fail && false]: exit code: 1")
+    assert any("about to fail" in line for line in detail)
+    assert image_ids(docker_engine.client) == before
