@@ -373,3 +373,25 @@ def test_buildkit_failure(docker_engine: DockerEngine, tmp_path: Path) -> None:
                      "[/bin/sh -c echo about to fail && false]: exit code: 1")
     assert any("about to fail" in line for line in detail)
     assert image_ids(docker_engine.client) == before
+
+
+CHAINED = """\
+FROM dwtest/busybox:1 AS build
+ONBUILD RUN head -c 700 /dev/zero > /triggered
+RUN head -c 3000 /dev/zero > /built
+FROM build AS test
+RUN head -c 500 /dev/zero > /tested
+"""
+
+
+def test_a_stage_built_from_another_stage(docker_engine: DockerEngine, tmp_path: Path) -> None:
+    ctx = make_context(tmp_path / "ctx", CHAINED, git_bytes=0)
+    report = measure_build(ctx / "Dockerfile", ctx, network="none")
+    build, test = report.stages
+    assert test.base == "stage build"
+    assert test.base_size == build.size
+    assert test.added_size == 700 + 500
+    assert [(s.origin, s.line, s.stage) for s in test.steps] == [
+        ("base", None, None), ("instruction", 3, "build"), ("onbuild", None, None),
+        ("instruction", 5, "test")]
+    assert test.steps[1] is build.steps[1]
