@@ -42,7 +42,6 @@ from dockwise.image.layers import (
     DIR,
     FILE,
     HARDLINK,
-    WHITEOUT_PREFIX,
     LayerIndex,
     bytes_under,
     dive_size,
@@ -365,11 +364,9 @@ def _dive_layer_tree(layer: LayerIndex) -> tuple[dict[str, tuple[int, bool]], se
     return nodes, parents
 
 
-def _is_whiteout_node(path: str) -> bool:
-    return path.rpartition("/")[2].startswith(WHITEOUT_PREFIX)
-
-
 def _dive_order(path: str) -> list[str]:
+    """dive's walk order: depth first, children sorted by name (Go's byte order, which is
+    code-point order for UTF-8)."""
     return path.split("/")
 
 
