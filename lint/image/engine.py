@@ -328,6 +328,10 @@ class Engine:
     def _build_cli(self, context: Path, dockerfile: Path, text: str | None, target: str | None,
                    stage: str, build_args: Mapping[str, str], network: str | None, pull: bool,
                    progress: Progress | None, mentioned: list[str]) -> str:
+        api = str(self.version.get("ApiVersion", "0"))
+        if tuple(int(x) for x in re.findall(r"\d+", api)[:2]) < (1, 39):
+            raise ImageError(f"--builder buildkit needs Docker Engine 18.09 or later; the "
+                             f"engine at {self.host} speaks API {api}")
         command, env = buildkit_command()
         if command is None:
             raise ImageError("--builder buildkit needs a docker command line with BuildKit "

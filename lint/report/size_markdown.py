@@ -39,10 +39,9 @@ def render(report: SizeReport, options: ReportOptions) -> str:
         out += ["### Findings by bytes", ""]
         if findings:
             out += [_table(findings, rows.FINDING_HEADER), ""]
-        rest = rows.uncosted_count(report)
+        rest = rows.uncosted_line(report)
         if rest:
-            out += [f"{rest} more finding{'s' if rest != 1 else ''} without a byte cost "
-                    "(`dockwise lint` lists them).", ""]
+            out += [rest.replace("dockwise lint", "`dockwise lint`"), ""]
     if report.lint_error:
         out += [f"Not linted: {report.lint_error}", ""]
     if report.thresholds:

@@ -148,9 +148,16 @@ def threshold_lines(report: SizeReport) -> list[str]:
     return [f"{'PASS' if t.passed else 'FAIL'}  {t.name}: {t.text}" for t in report.thresholds]
 
 
-def uncosted_count(report: SizeReport) -> int:
-    """Findings without a byte cost."""
-    return sum(1 for c in report.findings if c.cost is None)
+def uncosted_line(report: SizeReport) -> str | None:
+    """A sentence counting the findings without a byte cost, or ``None`` when there are none."""
+    rest = sum(1 for c in report.findings if c.cost is None)
+    if not rest:
+        return None
+    plural = "s" if rest != 1 else ""
+    if rest == len(report.findings):
+        return f"{rest} finding{plural}, none with a byte cost the image shows " \
+            "(dockwise lint lists them)."
+    return f"{rest} more finding{plural} without a byte cost (dockwise lint lists them)."
 
 
 def summary(report: SizeReport) -> str:

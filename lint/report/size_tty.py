@@ -64,10 +64,9 @@ def render(report: SizeReport, options: ReportOptions) -> str:
     if findings:
         _table(console, "Findings by bytes", findings, rows.FINDING_HEADER)
         console.print()
-    rest = rows.uncosted_count(report)
+    rest = rows.uncosted_line(report)
     if rest:
-        console.print(Text(f"{rest} more finding{'s' if rest != 1 else ''} without a byte "
-                           "cost (dockwise lint lists them)."))
+        console.print(Text(rest))
         console.print()
     if report.lint_error:
         console.print(Text(f"Not linted: {report.lint_error}", style="yellow"))
