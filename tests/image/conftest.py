@@ -67,8 +67,10 @@ def _install_missing() -> str | None:
     if subprocess.run(install, env=env, capture_output=True, check=False).returncode != 0:
         subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, check=False)
         subprocess.run(install, env=env, capture_output=True, check=False)
-    if shutil.which("dockerd") is None or shutil.which("busybox") is None:
-        return f"apt-get could not install {', '.join(missing)}"
+    absent = [cmd for cmd in ("dockerd", "busybox") if shutil.which(cmd) is None]
+    if absent:
+        return (f"{' and '.join(absent)} not found on PATH after apt-get install "
+                f"{' '.join(missing)}")
     return None
 
 
