@@ -62,6 +62,7 @@ def main() -> None:
 
     \b
       dockwise lint [PATH|-]...      lint files, directories (recursively) or stdin
+      dockwise size [CONTEXT]        build each stage and show what every byte costs
       dockwise rules                 every rule: id, name, severity, summary
       dockwise explain ID|NAME       one rule's documentation and examples
     """
@@ -267,6 +268,185 @@ def _terminal_width() -> int:
     import shutil
 
     return shutil.get_terminal_size((100, 24)).columns
+
+
+SIZE_FORMATS = ("tty", "json", "markdown")
+
+
+def _build_args(values: tuple[str, ...]) -> dict[str, str]:
+    """``--build-arg K=V`` (or ``K``, taking ``K`` from the environment, as docker does)."""
+    out: dict[str, str] = {}
+    for value in values:
+        key, eq, val = value.partition("=")
+        if not key:
+            raise click.BadParameter(f"{value!r}: expected KEY=VALUE", param_hint="--build-arg")
+        if eq:
+            out[key] = val
+        elif key in os.environ:
+            out[key] = os.environ[key]
+    return out
+
+
+def _interrupt_on_sigterm() -> None:
+    """Turn SIGTERM into KeyboardInterrupt so the images built so far are still removed."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    with contextlib.suppress(ValueError):  # not the main thread
+        signal.signal(signal.SIGTERM, handler)
+
+
+@main.command("size")
+@click.argument("context", required=False, type=click.Path(file_okay=False))
+@click.option("--file", "-f", "dockerfile", type=click.Path(dir_okay=False),
+              help="The Dockerfile [default: CONTEXT/Dockerfile].")
+@click.option("--target", help="Stage that becomes the image [default: the last stage].")
+@click.option("--build-arg", "build_args", multiple=True, metavar="KEY=VALUE",
+              help="Build argument (repeatable).")
+@click.option("--all-stages", is_flag=True,
+              help="Build every stage, not only those the final image needs.")
+@click.option("--builder", type=click.Choice(("legacy", "buildkit")), default="legacy",
+              show_default=True, help="legacy: the docker SDK; buildkit: the docker CLI.")
+@click.option("--network", metavar="MODE", help="Network for RUN steps (none, host...).")
+@click.option("--pull", is_flag=True, help="Always try to pull newer base images.")
+@click.option("--image", "image_ref", metavar="REF",
+              help="Measure this image from the engine (or pick it from --archive).")
+@click.option("--archive", type=click.Path(exists=True),
+              help="Measure a docker save tar or an OCI layout (dir or tar); no engine needed.")
+@click.option("--format", "fmt", type=click.Choice(SIZE_FORMATS), default=None,
+              help="Output format [default: tty].")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--keep-images", is_flag=True,
+              help="Keep the images built (tagged dockwise-size/...).")
+@click.option("--no-progress", is_flag=True, help="No progress display on the terminal.")
+@click.option("--no-color", is_flag=True, help="Never use colour (NO_COLOR is honoured too).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Lint configuration file instead of searching.")
+@click.option("--max-size", metavar="SIZE", help="Fail when the final image is larger (500MB).")
+@click.option("--max-stage-size", multiple=True, metavar="STAGE=SIZE",
+              help="Fail when a stage's image is larger (repeatable).")
+@click.option("--lowest-efficiency", metavar="RATIO",
+              help="dive's lowestEfficiency: fail below this efficiency (0-1).")
+@click.option("--highest-wasted-bytes", metavar="SIZE",
+              help="dive's highestWastedBytes: fail above this many wasted bytes.")
+@click.option("--highest-user-wasted-percent", metavar="RATIO",
+              help="dive's highestUserWastedPercent: fail above this ratio (0-1).")
+@click.option("--ci-config", type=click.Path(dir_okay=False),
+              help="dive's CI rules file [default: .dive-ci in the working directory, if any].")
+def size_command(context: str | None, dockerfile: str | None, target: str | None,
+                 build_args: tuple[str, ...], all_stages: bool, builder: str,
+                 network: str | None, pull: bool, image_ref: str | None, archive: str | None,
+                 fmt: str | None, output: str | None, keep_images: bool, no_progress: bool,
+                 no_color: bool, config_path: str | None, max_size: str | None,
+                 max_stage_size: tuple[str, ...], lowest_efficiency: str | None,
+                 highest_wasted_bytes: str | None, highest_user_wasted_percent: str | None,
+                 ci_config: str | None) -> None:
+    """Build every stage (or read an image) and show what each stage, layer and finding
+    costs in bytes.
+
+    \b
+      dockwise size [CONTEXT] [-f Dockerfile]   build, then analyze
+      dockwise size --image REF                 an image already in the engine
+      dockwise size --archive FILE|DIR          docker save tar or OCI layout
+
+    Exit status: 0 within every threshold, 1 a threshold crossed, 2 an error.
+    """
+    import importlib
+
+    from dockwise.image import ImageError
+    from dockwise.image.thresholds import DIVE_CI_FILE, ThresholdError
+    from dockwise.image.thresholds import build as build_thresholds
+    from dockwise.report import ReportOptions
+
+    args = _build_args(build_args)
+    ctx_dir = Path(context) if context else None
+    if ctx_dir is not None and not ctx_dir.is_dir():
+        raise click.BadParameter(f"{context} is not a directory", param_hint="CONTEXT")
+    file_path = Path(dockerfile) if dockerfile else None
+    building = image_ref is None and archive is None
+    if building:
+        ctx_dir = ctx_dir or Path(".")
+        file_path = file_path or ctx_dir / "Dockerfile"
+    if file_path is not None and not file_path.is_file():
+        raise click.BadParameter(f"{file_path} is not a file", param_hint="--file")
+    ci_path = Path(ci_config) if ci_config else None
+    if ci_path is None and Path(DIVE_CI_FILE).is_file():
+        ci_path = Path(DIVE_CI_FILE)
+    try:
+        thresholds = build_thresholds(
+            max_size=max_size, max_stage_size=max_stage_size,
+            lowest_efficiency=lowest_efficiency, highest_wasted_bytes=highest_wasted_bytes,
+            highest_user_wasted_percent=highest_user_wasted_percent, dive_ci=ci_path)
+    except ThresholdError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    color = use_color(no_color, sys.stdout) and output is None
+    show_progress = not no_progress and sys.stderr.isatty()
+    _interrupt_on_sigterm()
+    try:
+        with _progress(show_progress) as progress:
+            from dockwise.image import sizing
+
+            lint_config = Path(config_path) if config_path else None
+            if building:
+                assert ctx_dir is not None and file_path is not None
+                report = sizing.measure_build(
+                    file_path, ctx_dir, target=target, build_args=args, all_stages=all_stages,
+                    builder=builder, network=network, pull=pull, keep_images=keep_images,
+                    thresholds=thresholds, config_path=lint_config, progress=progress)
+            elif archive is not None:
+                report = sizing.measure_archive(
+                    Path(archive), image_ref=image_ref, dockerfile=file_path, context=ctx_dir,
+                    target=target, build_args=args, thresholds=thresholds,
+                    config_path=lint_config, progress=progress)
+            else:
+                assert image_ref is not None
+                report = sizing.measure_image(
+                    image_ref, dockerfile=file_path, context=ctx_dir, target=target,
+                    build_args=args, thresholds=thresholds, config_path=lint_config,
+                    progress=progress)
+    except ImageError as exc:
+        _error(exc.message)
+        if exc.detail:
+            click.echo("\n".join("    " + line for line in exc.detail.splitlines()), err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    except ThresholdError as exc:
+        _error(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        _error("interrupted (the images this run built were removed)")
+        raise SystemExit(EXIT_ERROR) from None
+    except Exception as exc:  # the docker SDK's and requests' errors, an engine gone away
+        if type(exc).__module__.split(".")[0] not in ("docker", "requests", "urllib3"):
+            raise
+        _error(f"Docker engine error: {' '.join(str(exc).split())}")
+        raise SystemExit(EXIT_ERROR) from None
+    chosen = fmt or "tty"
+    module = importlib.import_module(f"dockwise.report.size_{chosen}")
+    text = module.render(report, ReportOptions(
+        color=color, width=_terminal_width() if chosen == "tty" else None))
+    _emit(text, output)
+    raise SystemExit(EXIT_OK if report.passed else EXIT_FINDINGS)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A rich status line on stderr showing the latest build output, or nothing."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True)
+    with console.status("dockwise size") as status:
+        def update(line: str) -> None:
+            status.update(escape(" ".join(line.split())[:console.width - 4]))
+
+        yield update
 
 
 @main.command("rules")

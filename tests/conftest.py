@@ -32,6 +32,16 @@ def _shared() -> Path:
 
 
 SHARED = _shared()
+
+
+def tool(name: str) -> str | None:
+    """An executable from this environment (next to the running Python, where a venv puts
+    console scripts even when it is not activated), else from ``PATH``."""
+    import shutil
+    import sys
+
+    here = str(Path(sys.executable).parent)
+    return shutil.which(name, path=os.pathsep.join([here, os.environ.get("PATH", "")]))
 CORPUS = SHARED / "corpus"
 CORPUS_FILES = sorted((CORPUS / "files").glob("*")) if (CORPUS / "files").is_dir() else []
 

@@ -1,0 +1,146 @@
+"""The streaming tar reader against archives written by Python's tarfile in every format."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import tarfile
+
+import pytest
+
+from dockwise.image.tarstream import (
+    Limited,
+    Source,
+    TarFormatError,
+    TruncatedError,
+    decompressed,
+    decompression_errors,
+    entries,
+    number,
+    payload,
+)
+
+from .kit import compress, layer_tar
+
+
+def _names(data: bytes) -> list[tuple[str, bytes, int, str]]:
+    return [(e.name, e.type, e.size, e.linkname) for e in entries(Source(io.BytesIO(data)))]
+
+
+@pytest.mark.parametrize("fmt", [tarfile.USTAR_FORMAT, tarfile.GNU_FORMAT, tarfile.PAX_FORMAT])
+def test_names_types_sizes_and_links_in_every_format(fmt: int) -> None:
+    data = layer_tar({"etc": "dir", "etc/passwd": b"root:x:0:0\n", "bin/sh": ("symlink", "busybox"),
+                      "bin/ash": ("hardlink", "bin/busybox")}, fmt=fmt)
+    assert _names(data) == [("etc/", b"5", 0, ""), ("etc/passwd", b"0", 11, ""),
+                            ("bin/sh", b"2", 0, "busybox"), ("bin/ash", b"1", 0, "bin/busybox")]
+
+
+def test_long_names_gnu_and_pax_and_ustar_prefix() -> None:
+    long = "usr/lib/" + "x" * 120 + "/" + "y" * 90 + ".so"
+    link_target = "/opt/" + "z" * 150
+    for fmt in (tarfile.GNU_FORMAT, tarfile.PAX_FORMAT):
+        data = layer_tar({long: b"abc", "l": ("symlink", link_target)}, fmt=fmt)
+        assert _names(data) == [(long, b"0", 3, ""), ("l", b"2", 0, link_target)]
+    prefixed = "a" * 90 + "/" + "b" * 90  # fits ustar's prefix + name fields
+    assert _names(layer_tar({prefixed: b""}, fmt=tarfile.USTAR_FORMAT))[0][0] == prefixed
+
+
+def test_pax_unicode_name_and_size() -> None:
+    data = layer_tar({"srv/données/ünï.txt": b"12345"}, fmt=tarfile.PAX_FORMAT)
+    assert _names(data) == [("srv/données/ünï.txt", b"0", 5, "")]
+
+
+def test_payload_is_readable_and_the_rest_is_skipped() -> None:
+    data = layer_tar({"a": b"first", "b": b"x" * 5000, "c": b"third"})
+    src = Source(io.BytesIO(data))
+    seen = {}
+    for entry in entries(src):
+        if entry.name == "a":
+            seen["a"] = payload(entry).read()
+        elif entry.name == "b":
+            seen["b"] = payload(entry).read(10)  # partly read: the rest is skipped
+        else:
+            seen["c"] = payload(entry).read()
+    assert seen == {"a": b"first", "b": b"x" * 10, "c": b"third"}
+
+
+def test_seekable_source_skips_by_seeking_and_detects_truncation() -> None:
+    data = layer_tar({"big": 100_000, "small": b"ok"})
+    assert [e.name for e in entries(Source(io.BytesIO(data), size=len(data)))] == ["big", "small"]
+    cut = data[:5000]  # inside big's payload
+    with pytest.raises(TruncatedError):
+        list(entries(Source(io.BytesIO(cut), size=len(cut))))
+
+
+@pytest.mark.parametrize("cut", [100, 512 + 300, 1024 + 10])
+def test_truncated_stream(cut: int) -> None:
+    data = layer_tar({"a": 2000, "b": b"x"})
+    with pytest.raises(TruncatedError):
+        list(entries(Source(io.BytesIO(data[:cut]))))
+
+
+def test_clean_end_without_end_of_archive_blocks_is_accepted() -> None:
+    data = layer_tar({"a": b"1"})
+    body = data[:1024]  # header + one data block, no zero blocks
+    assert [e.name for e in entries(Source(io.BytesIO(body)))] == ["a"]
+
+
+@pytest.mark.parametrize("junk", [b"not a tar at all" * 100, bytes(range(256)) * 4,
+                                  b"{\"manifests\": []}" + bytes(600)])
+def test_not_a_tar(junk: bytes) -> None:
+    with pytest.raises(TarFormatError, match="not a tar"):
+        list(entries(Source(io.BytesIO(junk))))
+
+
+def test_corrupt_second_header() -> None:
+    data = bytearray(layer_tar({"a": b"1", "b": b"2"}))
+    data[1024 + 257:1024 + 263] = b"garbag"  # the magic of b's header
+    with pytest.raises(TarFormatError, match="corrupt"):
+        list(entries(Source(io.BytesIO(bytes(data)))))
+
+
+def test_base256_number() -> None:
+    assert number(b"\x80" + (8 * 2**30).to_bytes(11, "big")) == 8 * 2**30
+    assert number(b"0000644\x00") == 0o644
+    assert number(b"   12 \x00\x00") == 0o12
+    with pytest.raises(TarFormatError):
+        number(b"12x4")
+
+
+@pytest.mark.parametrize("how", ["gzip", "zstd", "xz", "bzip2", None])
+def test_decompression_by_magic_bytes(how: str | None) -> None:
+    raw = layer_tar({"a": b"hello", "b": 70_000})
+    if how == "xz":
+        stored = lzma.compress(raw)
+    elif how == "bzip2":
+        stored = bz2.compress(raw)
+    else:
+        stored = compress(raw, how)
+    src = Source(io.BytesIO(stored))
+    assert [(e.name, e.size) for e in entries(decompressed(src))] == [("a", 5), ("b", 70_000)]
+
+
+def test_limited_window_reads_an_inner_tar_in_place() -> None:
+    inner = layer_tar({"x": b"12", "y": 3000})
+    outer = inner + b"TRAILING-BYTES"
+    src = Source(io.BytesIO(outer))
+    window = Limited(src, len(inner))
+    assert [e.name for e in entries(window)] == ["x", "y"]
+    window.skip_rest()
+    assert src.read(100) == b"TRAILING-BYTES"
+
+
+def test_inner_tar_longer_than_its_window_is_truncated() -> None:
+    inner = layer_tar({"x": 3000})
+    src = Source(io.BytesIO(inner))
+    with pytest.raises(TruncatedError):
+        list(entries(Limited(src, 1024)))
+
+
+def test_corrupt_gzip_raises_a_decompression_error() -> None:
+    stored = gzip.compress(layer_tar({"a": 10_000}))
+    broken = stored[:40] + bytes(len(stored) - 40)
+    with pytest.raises(decompression_errors()):
+        list(entries(decompressed(Source(io.BytesIO(broken)))))
