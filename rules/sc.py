@@ -60,7 +60,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dockwise import shellcheck
 from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
@@ -77,6 +76,8 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     one DW903 violation when ShellCheck could not run."""
     if not config.shellcheck:
         return
+    from dockwise import shellcheck  # process handling, loaded only when ShellCheck runs
+
     options = config.rule_options("SC", "shellcheck")
     binary = shellcheck.find_binary(options.get("path"))
     if binary is None:
