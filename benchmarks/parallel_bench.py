@@ -5,11 +5,12 @@ Measures, each as the median of ``--runs`` wall-clock runs of the real command l
 
 1. the corpus (``../shared/corpus/files``, every rule on, text output) with ``--jobs 1`` and with
    ``--jobs`` at the CPU count: wall seconds and files per second;
-2. one Dockerfile, with this checkout and with ``--base`` (default: where this branch left
-   ``main``, i.e. the code without the parallel machinery, the discovery rewrite and the new
-   formats, but with everything else the same), both run the same way from a temporary tree of
-   symbolic links that lays ``lint/`` and ``rules/`` out as the ``dockwise`` package, so
-   installation details do not count.
+2. one Dockerfile, with this checkout and with ``--base`` (default: ``main`` just before the
+   parallel machinery, the discovery rewrite and the new formats were merged), both run the
+   same way from a temporary tree of symbolic links that lays ``lint/`` and ``rules/`` out as
+   the ``dockwise`` package, so installation details do not count.
+
+ShellCheck is off (``--ignore SC``) unless ``--shellcheck`` is given.
 
 Usage::
 
@@ -99,13 +100,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--base", default=None,
-                        help="revision to compare one file with [default: merge-base with main]")
+                        help="revision to compare one file with [default: main just before "
+                             "the parallel machinery was merged]")
     parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--shellcheck", action="store_true",
+                        help="keep ShellCheck on (off by default, as in lint_bench.py)")
     args = parser.parse_args()
     corpus = args.corpus or corpus_dir()
     if args.base is None:
-        args.base = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, check=True,
-                                   capture_output=True, text=True).stdout.strip()[:12]
+        merge = subprocess.run(["git", "log", "--format=%H", "-1", "--grep",
+                                "^Merge feat/reports"], cwd=ROOT, check=True,
+                               capture_output=True, text=True).stdout.strip()
+        args.base = (merge + "^1") if merge else "HEAD"
     files = sorted(p for p in corpus.iterdir() if p.is_file())
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,20 +120,21 @@ def main() -> None:
         base = package_tree(base_source, Path(tmp) / "base")
         here_src = package_tree(ROOT, Path(tmp) / "here-src")
         base_src = package_tree(base_source, Path(tmp) / "base-src")
-        common = ["-f", "text", "--select", "ALL", str(corpus)]
+        off = [] if args.shellcheck else ["--ignore", "SC"]
+        common = ["-f", "text", "--select", "ALL", *off, str(corpus)]
         corpus_runs = max(3, args.runs // 3)
         big = measure({"serial": (["--jobs", "1", *common], here, True),
                        "parallel": (["--jobs", str(cpus), *common], here, True)}, corpus_runs)
         one = str(files[len(files) // 2])
-        small = measure({"here": (["-f", "text", one], here, True),
-                         "base": (["-f", "text", one], base, True),
-                         "here-src": (["-f", "text", one], here_src, False),
-                         "base-src": (["-f", "text", one], base_src, False)}, args.runs)
+        small = measure({"here": (["-f", "text", *off, one], here, True),
+                         "base": (["-f", "text", *off, one], base, True),
+                         "here-src": (["-f", "text", *off, one], here_src, False),
+                         "base-src": (["-f", "text", *off, one], base_src, False)}, args.runs)
     (serial, serial_cpu, serial_min), (parallel, parallel_cpu, parallel_min) = \
         big["serial"], big["parallel"]
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
-    print(f"corpus: {len(files)} files, {cpus} CPUs, every rule, text output "
-          f"(median of {corpus_runs} runs)")
+    print(f"corpus: {len(files)} files, {cpus} CPUs, every rule, text output, ShellCheck "
+          f"{'on' if args.shellcheck else 'off'} (median of {corpus_runs} runs)")
     print(f"  --jobs 1      {serial:6.3f} s wall {len(files) / serial:6.0f} files/s  "
           f"cpu {serial_cpu:.3f} s  fastest {serial_min:.3f} s")
     print(f"  --jobs {cpus:<6} {parallel:6.3f} s wall {len(files) / parallel:6.0f} files/s  "
@@ -141,8 +148,8 @@ def main() -> None:
         base_w, base_c, base_min = small["base" + suffix]
         print(f"    this checkout  {here_w * 1000:6.1f} ms wall  {here_c * 1000:6.1f} ms cpu  "
               f"fastest {here_min * 1000:6.1f} ms")
-        print(f"    {args.base:<14} {base_w * 1000:6.1f} ms wall  {base_c * 1000:6.1f} ms cpu  "
-              f"fastest {base_min * 1000:6.1f} ms")
+        print(f"    {args.base[:14]:<14} {base_w * 1000:6.1f} ms wall  "
+              f"{base_c * 1000:6.1f} ms cpu  fastest {base_min * 1000:6.1f} ms")
         print(f"    difference     {1000 * (here_w - base_w):+6.1f} ms wall  "
               f"{1000 * (here_c - base_c):+6.1f} ms cpu  "
               f"fastest {1000 * (here_min - base_min):+6.1f} ms")
