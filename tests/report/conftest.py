@@ -80,7 +80,7 @@ def validate_sarif() -> Callable[[str], dict[str, Any]]:
     # artifact URIs; without a URI validator installed jsonschema skips URI formats silently
     checker = jsonschema.FormatChecker()
     assert {"uri", "uri-reference", "date-time"} <= set(checker.checkers), \
-        "install rfc3986-validator so URI formats are checked"
+        "install rfc3986-validator and rfc3339-validator so URI and date-time formats are checked"
     validator = cls(schema, format_checker=checker)
 
     def validate(text: str) -> dict[str, Any]:
