@@ -253,9 +253,18 @@ class Limited:
         return self._src.peek(min(n, self.remaining))
 
     def read(self, n: int = -1) -> bytes:
-        """File-like read within the window."""
-        if n < 0 or n > self.remaining:
-            n = self.remaining
+        """File-like read within the window: up to ``n`` bytes (at least one unless the window
+        is used up), or with ``n < 0`` everything left in the window, as a file's ``read()``.
+
+        Raises:
+            TruncatedError: the underlying data ends inside the window.
+        """
+        if n < 0:
+            parts = []
+            while self.remaining:
+                parts.append(self.read(self.remaining))
+            return b"".join(parts)
+        n = min(n, self.remaining)
         if n == 0:
             return b""
         data = self._src.read(n)

@@ -74,9 +74,30 @@ def test_docker_25_archive_with_manifest_json_into_blobs(tmp_path: Path) -> None
     assert _files(image) == EXPECTED and image.tags == ("test:1",)
 
 
+class Trickle(io.RawIOBase):
+    """A stream that, like a socket, returns fewer bytes than asked (at most ``most``)."""
+
+    def __init__(self, data: bytes, most: int) -> None:
+        self._data = io.BytesIO(data)
+        self._most = most
+
+    def read(self, n: int = -1) -> bytes:
+        return self._data.read(self._most if n < 0 else min(n, self._most))
+
+
 def test_the_engine_stream_reads_like_the_file(tmp_path: Path) -> None:
     data = docker_archive([L0, L1, L2])
     (a,) = read_stream(io.BytesIO(data), "stream")
+    (b,) = read_archive(_write(tmp_path, data))
+    assert _files(a) == _files(b) and a.id == b.id
+
+
+@pytest.mark.parametrize("most", [1, 7, 700, 65536])
+def test_short_reads_from_the_engine_stream(tmp_path: Path, most: int) -> None:
+    """The engine's ``save()`` stream returns pieces of arbitrary size; JSON members longer
+    than a piece (image configs are) must still be read whole."""
+    data = docker_archive([L0, L1, L2])
+    (a,) = read_stream(Trickle(data, most), "stream")
     (b,) = read_archive(_write(tmp_path, data))
     assert _files(a) == _files(b) and a.id == b.id
 

@@ -66,6 +66,20 @@ def test_payload_is_readable_and_the_rest_is_skipped() -> None:
     assert seen == {"a": b"first", "b": b"x" * 10, "c": b"third"}
 
 
+def test_payload_read_without_size_returns_the_whole_member_from_a_trickling_stream() -> None:
+    class Trickle(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self._data = io.BytesIO(data)
+
+        def read(self, n: int = -1) -> bytes:
+            return self._data.read(3)
+
+    body = b"0123456789" * 300
+    got = [payload(entry).read() for entry in entries(Source(Trickle(layer_tar(
+        {"config.json": body}))))]
+    assert got == [body]
+
+
 def test_seekable_source_skips_by_seeking_and_detects_truncation() -> None:
     data = layer_tar({"big": 100_000, "small": b"ok"})
     assert [e.name for e in entries(Source(io.BytesIO(data), size=len(data)))] == ["big", "small"]
