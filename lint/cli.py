@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -157,10 +158,12 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                 where = f"{config.source}: " if config.source and not from_cli else ""
                 _error(f"{where}{exc}")
                 raise SystemExit(EXIT_ERROR) from None
+            where = f"{config.source}: " if config.source else ""
             for ref in linters[-1].selection.unknown:
-                where = f"{config.source}: " if config.source else ""
                 _error(f"{where}warning: unknown rule {ref!r} from hadolint's configuration "
                        "is skipped")
+            for notice in config.notices:
+                _error(f"{where}warning: {notice}")
             linter_of_config[key] = len(linters) - 1
         return linter_of_config[key]
 
@@ -475,11 +478,16 @@ def rules_command(fmt: str) -> None:
                             tablefmt="github"))
         return
     click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
-    from dockwise.shellcheck import find_binary
+    from dockwise.shellcheck import binary_version, find_binary
 
-    if find_binary() is None:
-        click.echo("\nShellCheck is not installed, so rule SC reports nothing: "
-                   "pip install 'dockwise[shellcheck]'")
+    binary = find_binary()
+    if binary is None:
+        click.echo("\nShellCheck: not installed, so rule SC reports nothing "
+                   "(pip install 'dockwise[shellcheck]')")
+    else:
+        version = binary_version(binary)
+        click.echo(f"\nShellCheck: {binary}{f' (version {version})' if version else ''}; "
+                   "rule SC checks RUN scripts")
 
 
 @main.command("explain")
@@ -489,6 +497,11 @@ def explain_command(rule: str) -> None:
     from dockwise.engine import registry
 
     found = registry().get(rule)
+    if found is None and re.fullmatch(r"SC\d{4}", rule.strip(), re.IGNORECASE):
+        code = rule.strip().upper()
+        click.echo(f"{code} is a ShellCheck check (rule SC runs ShellCheck on RUN scripts): "
+                   f"https://www.shellcheck.net/wiki/{code}")
+        return
     if found is None:
         _error(f"unknown rule {rule!r} (see 'dockwise rules')")
         raise SystemExit(EXIT_ERROR)

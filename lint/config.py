@@ -50,7 +50,7 @@ Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both 
     (``rules.shellcheck`` or ``rules.SC``): ``path`` (the executable) and ``timeout``
     (seconds).
 
-hadolint's output keys (``format``, ``no-color``, ``verbose``) are accepted and ignored: output
+hadolint's output keys (``format``, ``no-color``, ``verbose``) are accepted with a warning: output
 is chosen on the command line. A YAML ``null`` (``ignored:`` with nothing under it) is an empty
 list.
 
@@ -102,6 +102,8 @@ class Config:
     ``hadolint_refs`` holds the references that came from hadolint's configuration file or
     environment variables: the engine skips those it does not know with a warning instead of
     failing. ``source`` is the file the settings were read from (``None`` for defaults).
+    ``notices`` are warnings about the file to show the user (a hadolint output setting that
+    dockwise takes from the command line instead).
     """
 
     ignore: tuple[str, ...] = ()
@@ -118,6 +120,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     source: Path | None = None
     hadolint_refs: frozenset[str] = frozenset()
+    notices: tuple[str, ...] = ()
 
     def rule_options(self, *names: str) -> Mapping[str, Any]:
         """Options given under ``rules.<id or name>`` for a rule (merged, id last)."""
@@ -195,7 +198,11 @@ def parse_fail_on(value: str) -> Severity | None:
     """
     if value.strip().lower() in ("none", "never", "off", "ignore"):
         return None
-    return Severity.parse(value)
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ValueError(f"unknown severity {value!r} (use error, warning, info, style or "
+                         "none)") from None
 
 
 def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
@@ -218,7 +225,13 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
                                               sorted(_KNOWN_KEYS | set(_KEY_ALIASES)), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(path, f"unknown setting{hint}", raw_key)
-        if key == "ignore":
+        if key in ("format", "no-color", "verbose"):
+            option = {"format": "--format", "no-color": "--no-color", "verbose": None}[key]
+            where = f"; use {option} on the command line" if option else ""
+            values["notices"] = (*values.get("notices", ()),
+                                 f"setting '{raw_key}' is hadolint's output option and is not "
+                                 f"used by dockwise{where}")
+        elif key == "ignore":
             values["ignore"] = _strings(path, raw_key, value)
         elif key == "select":
             values["select"] = _strings(path, raw_key, value)

@@ -1,9 +1,11 @@
 """Which files to lint: command-line paths expanded, and which names are Dockerfiles.
 
 A file is a Dockerfile when its name is ``Dockerfile`` or ``Containerfile`` (any case), ends in
-``.Dockerfile``/``.dockerfile``, or starts with ``Dockerfile.``/``Containerfile.`` (but not the
-``Dockerfile.dockerignore`` files BuildKit reads). Files named explicitly are always linted,
-whatever their name (unless ``--exclude`` matches them). Directories are searched by
+``.Dockerfile``/``.dockerfile``, or starts with ``Dockerfile.``/``Containerfile.`` (but not
+``Dockerfile.dockerignore``, which BuildKit reads as an ignore file, nor documentation,
+templates, backups and other files whose extension says what they are: ``Dockerfile.md``,
+``Dockerfile.j2``, ``Dockerfile.orig``; see :data:`NOT_DOCKERFILE_EXTENSIONS`). Files named
+explicitly are always linted, whatever their name (unless ``--exclude`` matches them). Directories are searched by
 :mod:`dockwise.walk` (recursively, honouring ``.gitignore``), which is imported only when a
 directory is given or ``--exclude`` is used.
 """
@@ -23,13 +25,23 @@ _PATTERNS = ("dockerfile", "containerfile", "*.dockerfile", "dockerfile.*", "con
 #: pre-commit's ``files`` regex for the same names (``.pre-commit-hooks.yaml`` uses it; a test
 #: checks that it agrees with :func:`is_dockerfile_name`).
 PRE_COMMIT_FILES = r"(?i)(^|/)((docker|container)file(\.[^/]*)?|[^/]*\.dockerfile)$"
-PRE_COMMIT_EXCLUDE = r"(?i)\.dockerignore$"
+
+#: Extensions that make ``Dockerfile.<ext>`` something else: documentation, templates a tool
+#: renders into a Dockerfile, editor and patch leftovers, other file types, and BuildKit's
+#: per-Dockerfile ``.dockerignore``.
+NOT_DOCKERFILE_EXTENSIONS = frozenset({
+    "dockerignore", "md", "markdown", "rst", "txt", "adoc", "html",
+    "j2", "jinja", "jinja2", "tmpl", "tpl", "template", "gotmpl", "mustache", "hbs", "erb",
+    "in", "orig", "bak", "backup", "old", "swp", "swo", "rej", "patch", "diff", "log",
+    "sh", "bash", "py", "yml", "yaml", "json", "toml", "lock", "sum", "ini", "cfg",
+})
+PRE_COMMIT_EXCLUDE = (r"(?i)\.(" + "|".join(sorted(NOT_DOCKERFILE_EXTENSIONS)) + r")$")
 
 
 def is_dockerfile_name(name: str) -> bool:
-    """``True`` for names discovery treats as Dockerfiles."""
+    """``True`` for names discovery treats as Dockerfiles (see the module docstring)."""
     lower = name.lower()
-    if lower.endswith(".dockerignore"):
+    if "." in lower and lower.rsplit(".", 1)[1] in NOT_DOCKERFILE_EXTENSIONS:
         return False
     return any(fnmatch.fnmatchcase(lower, p) for p in _PATTERNS)
 

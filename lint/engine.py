@@ -383,7 +383,22 @@ class Linter:
             return FileResult(path, error=exc.message, error_line=exc.line)
         if context is None and self.context is not None:
             context = BuildContext(self.context)
-        return FileResult(path, self.lint_tree(dockerfile, path, context))
+        findings = self.lint_tree(dockerfile, path, context)
+        problem = self.target_problem(dockerfile)
+        if problem is not None:  # as docker build --target: the file cannot be built so
+            return FileResult(path, findings, error=problem)
+        return FileResult(path, findings)
+
+    def target_problem(self, dockerfile: n.Dockerfile) -> str | None:
+        """Why ``--target`` does not fit this file (no stage of that name), or ``None``."""
+        if not self.target:
+            return None
+        names = [i.stage_name.text.lower() for i in dockerfile.instructions
+                 if isinstance(i, n.From) and i.stage_name is not None]
+        if self.target.lower() in names:
+            return None
+        known = ", ".join(names) if names else "none has a name"
+        return f"no stage named '{self.target}' for --target (stages: {known})"
 
     def lint_tree(self, dockerfile: n.Dockerfile, path: str,
                   context: BuildContext | None = None) -> list[Finding]:

@@ -112,6 +112,20 @@ def find_binary(configured: str | None = None) -> str | None:
     return shutil.which("shellcheck")
 
 
+def binary_version(binary: str) -> str | None:
+    """The version ``binary --version`` reports (``0.11.0``), or ``None`` when it does not
+    run or says nothing recognisable within 5 seconds."""
+    import subprocess
+
+    try:
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=5,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r"^version:\s*(\S+)", out, re.MULTILINE)
+    return match.group(1) if match else None
+
+
 @record
 class Job:
     """One script to check.

@@ -1,10 +1,10 @@
-"""DW105 ``final-stage-runs-as-root``: the image's default user is root.
+"""DW105 ``final-stage-runs-as-root``: the image runs as root because no USER is set.
 
 ## What it does
-Reports the final stage when no USER is set in it or in the stages it is built ``FROM``, or
-when the last USER is ``root``/``0``, unless its base image is known to default to a non-root
-user (distroless ``:nonroot`` tags, Chainguard images). Images whose base depends on an unknown
-ARG are not reported when no USER is set.
+Reports the final stage when no USER is set in it or in the stages it is built ``FROM`` and its
+base image is not known to default to a non-root user (distroless ``:nonroot`` tags, Chainguard
+images), so the image runs as the base image's root user. Images whose base depends on an
+unknown ARG are not reported.
 
 ## Why is this bad?
 Processes in the container run as root: a compromised service can change any file in the
@@ -28,8 +28,10 @@ CMD ["/app"]
 ```
 
 ## Relation to DL3002
-DL3002 (hadolint's rule) reports an explicit ``USER root`` line; DW105 looks at the image as a
-whole, so it also catches the common case of never setting USER at all.
+An explicit ``USER root`` (or ``0``) that the image ends with is DL3002's finding, hadolint's
+id, so existing ``# hadolint ignore=DL3002`` comments and ``ignored: [DL3002]`` settings keep
+working; DW105 adds the common case hadolint cannot see: never setting USER at all. Between
+them, an image that runs as root is reported exactly once.
 """
 
 from __future__ import annotations
@@ -42,21 +44,14 @@ from dockwise.model import Model
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield one violation when the final image runs as root."""
-    from dockwise.rules.dl3002 import is_root
-
+    """Yield one violation when no USER is set for the final image and its base runs as
+    root (an explicit root USER is DL3002's)."""
     final = model.final_stage
     if final is None:
         return
     state = final.final_state
     base = final.root_base
     if state.user_instruction is not None:
-        if not is_root(state.user or ""):
-            return
-        instr = state.user_instruction
-        assert instr.value is not None
-        yield Violation(instr.value.span, "the final image runs as root (last USER is "
-                        f"'{state.user}'); switch to an unprivileged user", instr)
         return
     if base is None or not base.known or base.defaults_to_nonroot or base.is_windows:
         return

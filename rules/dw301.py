@@ -1,9 +1,10 @@
 """DW301 ``dockerignore-missing``: the whole context is copied and there is no .dockerignore.
 
 ## What it does
-When linting a Dockerfile on disk, reports the first COPY or ADD that copies the whole build
-context (``COPY . .``, ``ADD . /src``) if the context has neither a ``.dockerignore`` nor a
-``<Dockerfile>.dockerignore`` beside the Dockerfile.
+When linting a Dockerfile on disk, reports one COPY or ADD that copies the whole build context
+(``COPY . .``, ``ADD . /src``) if the context has neither a ``.dockerignore`` nor a
+``<Dockerfile>.dockerignore`` beside the Dockerfile: the first one that lands in the final
+image when there is one, else the first one (in a build stage).
 
 ## Why is this bad?
 Everything in the directory goes into the image: ``.git`` history, local build output, editor
@@ -39,17 +40,25 @@ from dockwise.model import Model
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
-    """Yield one violation at the first whole-context copy when .dockerignore is missing."""
+    """Yield one violation at the whole-context copy that matters most when .dockerignore is
+    missing: the first one in the final image's stages, else the first one."""
     context = model.context
     if context is None or not context.root.is_dir() or context.dockerignore_path is not None:
         return
-    for instr in model.dockerfile.instructions:
-        token = model.context_copy_source(instr)
-        if token is not None:
-            yield Violation(token.span, "the whole build context is copied and there is no "
-                            ".dockerignore; .git and local files end up in the image", instr,
-                            fix="add a .dockerignore (e.g. .git, build output, .env)")
-            return
+    final = model.final_stage
+    image_stages = final.lineage if final is not None else []
+    copies = [(instr, token) for instr in model.dockerfile.instructions
+              if (token := model.context_copy_source(instr)) is not None]
+    if not copies:
+        return
+    in_image = [(i, t) for i, t in copies if model.stage_of(i) in image_stages]
+    instr, token = (in_image or copies)[0]
+    where = ("the image" if in_image else
+             "this build stage and its layer cache (the context upload is slower, and any "
+             "change to them invalidates the cache)")
+    yield Violation(token.span, "the whole build context is copied and there is no "
+                    f".dockerignore; .git and local files end up in {where}", instr,
+                    fix="add a .dockerignore (e.g. .git, build output, .env)")
 
 
 RULE = Rule(

@@ -117,6 +117,16 @@ def test_ignore_select_and_fail_on(project: Path) -> None:
     assert run("lint", "--no-fail", path)[0] == 0
 
 
+def test_unknown_target_stage_is_an_input_error(tmp_path: Path) -> None:
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM alpine:3.20 AS build\nFROM scratch\n")
+    code, _, err = run("lint", "--target", "nope", str(dockerfile))
+    assert code == 2
+    assert err == (f"dockwise: {dockerfile}: no stage named 'nope' for --target "
+                   "(stages: build)\n")
+    assert run("lint", "--target", "BUILD", "-f", "json", str(dockerfile))[0] in (0, 1)
+
+
 def test_unknown_rule_on_the_command_line(project: Path) -> None:
     code, _, err = run("lint", "--ignore", "DL9999", str(project / "bad"))
     assert code == 2 and err == "dockwise: unknown rule 'DL9999'\n"
@@ -127,7 +137,18 @@ def test_bad_config_is_exit_two_naming_file_and_key(project: Path) -> None:
     cfg.write_text('fail-on = "sometimes"\n')
     code, _, err = run("lint", str(project / "bad" / "Dockerfile"))
     assert code == 2
-    assert err.startswith(f"dockwise: {cfg}: key 'fail-on': unknown severity 'sometimes'")
+    assert err == (f"dockwise: {cfg}: key 'fail-on': unknown severity 'sometimes' (use error, "
+                   "warning, info, style or none)\n")
+
+
+def test_hadolint_output_settings_are_reported_not_silently_ignored(tmp_path: Path) -> None:
+    (tmp_path / ".hadolint.yaml").write_text("format: json\nignored: [DL3007]\n")
+    (tmp_path / "Dockerfile").write_text(BAD)
+    code, out, err = run("lint", "-f", "text", "Dockerfile", cwd=tmp_path)
+    assert code == 1 and "DL3007" not in out
+    assert err == (f"dockwise: {tmp_path / '.hadolint.yaml'}: warning: setting 'format' is "
+                   "hadolint's output option and is not used by dockwise; use --format on the "
+                   "command line\n")
 
 
 def test_output_file(project: Path, tmp_path: Path) -> None:
@@ -153,6 +174,9 @@ def test_rules_and_explain() -> None:
     assert "## Use instead" in out
     code, _, err = run("explain", "nope")
     assert code == 2 and "unknown rule 'nope'" in err
+    code, out, _ = run("explain", "sc2086")
+    assert (code, out) == (0, "SC2086 is a ShellCheck check (rule SC runs ShellCheck on RUN "
+                               "scripts): https://www.shellcheck.net/wiki/SC2086\n")
 
 
 def test_python_dash_m_and_lint_path_import_no_heavy_modules() -> None:

@@ -146,6 +146,24 @@ def test_output_file(project: Path) -> None:
     assert sorted(p.name for p in project.iterdir()) == ["bad", "good", "report.json"]
 
 
+def test_output_file_permissions_and_symlinks(project: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert run("-f", "json", "-o", "new.json", "bad").exit_code == 1
+        assert (project / "new.json").stat().st_mode & 0o777 == 0o644
+        (project / "kept.json").write_text("old\n")
+        (project / "kept.json").chmod(0o640)
+        assert run("-f", "json", "-o", "kept.json", "bad").exit_code == 1
+        assert (project / "kept.json").stat().st_mode & 0o777 == 0o640
+        (project / "reports").mkdir()
+        (project / "link.json").symlink_to(project / "reports" / "real.json")
+        assert run("-f", "json", "-o", "link.json", "bad").exit_code == 1
+        assert (project / "link.json").is_symlink()
+        assert json.loads((project / "reports" / "real.json").read_text())[0]["code"]
+    finally:
+        os.umask(old)
+
+
 def test_failed_write_leaves_no_partial_or_temporary_file(project: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "out").mkdir()

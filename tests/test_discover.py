@@ -42,7 +42,10 @@ NAMES = {
     "Dockerfile": True, "dockerfile": True, "Containerfile": True, "Dockerfile.prod": True,
     "containerfile.dev": True, "api.Dockerfile": True, "api.dockerfile": True,
     "Dockerfile.dockerignore": False, "api.Dockerfile.dockerignore": False, ".dockerignore": False,
-    "Dockerfile-old": False, "mydockerfile": False, "Dockerfile.yml": True, "README.md": False,
+    "Dockerfile-old": False, "mydockerfile": False, "Dockerfile.yml": False, "README.md": False,
+    "Dockerfile.md": False, "Dockerfile.j2": False, "Dockerfile.orig": False,
+    "Containerfile.in": False, "Dockerfile.alpine": True, "Dockerfile.arm64": True,
+    "Dockerfile.dev": True,
 }
 
 

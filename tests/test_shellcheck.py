@@ -225,16 +225,22 @@ def test_rules_command_says_once_when_shellcheck_is_missing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shellcheck, "find_binary", lambda configured=None: None)
     out = CliRunner().invoke(main, ["rules"]).output
-    assert out.count("ShellCheck is not installed") == 1
-    assert out.rstrip().endswith("pip install 'dockwise[shellcheck]'")
+    assert out.count("ShellCheck: not installed") == 1
+    assert out.rstrip().endswith("(pip install 'dockwise[shellcheck]')")
     # machine-readable formats stay clean
     assert "not installed" not in CliRunner().invoke(main, ["rules", "-f", "json"]).output
     assert "not installed" not in CliRunner().invoke(main, ["rules", "-f", "markdown"]).output
 
 
 @needs_shellcheck
-def test_rules_command_is_quiet_when_shellcheck_is_present() -> None:
-    assert "not installed" not in CliRunner().invoke(main, ["rules"]).output
+def test_rules_command_names_the_shellcheck_it_uses() -> None:
+    out = CliRunner().invoke(main, ["rules"]).output
+    binary = shellcheck.find_binary()
+    version = shellcheck.binary_version(binary)  # type: ignore[arg-type]
+    assert version is not None and version[0].isdigit()
+    assert out.rstrip().endswith(f"ShellCheck: {binary} (version {version}); rule SC checks "
+                                 "RUN scripts")
+    assert "not installed" not in out
 
 
 # -- batching and process handling -----------------------------------------------------------

@@ -87,16 +87,29 @@ def write_atomic(path: Path, text: str) -> None:
     failure. Text that cannot be UTF-8 (a file name with undecodable bytes) is written as
     ``?``, so the report stays valid UTF-8.
 
+    The report gets the permissions of the file it replaces, or the usual ones for a new file
+    (``0o666`` less the umask); when ``path`` is a symbolic link, the file it points to is
+    written and the link stays.
+
     Raises:
         OSError: the directory is not writable.
     """
     import tempfile
 
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as fh:
             fh.write(text)
+            os.fchmod(fh.fileno(), mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from dockwise.image.units import UNITS_NOTE
 from dockwise.report import size_rows as rows
+from dockwise.report.markdown import escape
 
 if TYPE_CHECKING:
     from dockwise.image.sizing import SizeReport
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 def _table(data: rows.Rows, header: tuple[str, ...]) -> str:
     from tabulate import tabulate
 
-    escaped = [tuple(cell.replace("|", "\\|") for cell in row) for row in data]
+    # cells quote Dockerfile text and file names: escaped as the lint markdown report does
+    escaped = [tuple(escape(cell) for cell in row) for row in data]
     return str(tabulate(escaped, headers=header, tablefmt="github", disable_numparse=True))
 
 

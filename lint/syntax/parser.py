@@ -249,6 +249,11 @@ class _Parser:
             comments = tuple(self.prev_comments)
             self.prev_comments = []
             i = self._instruction(logical, smap, line_no, lead, last_line, i, comments)
+        if not self.instructions:  # BuildKit: "file with no instructions"
+            last = max(len(self.lines), 1)
+            width = len(self.lines[-1]) + 1 if self.lines else 1
+            self.errors.append(n.SyntaxIssue("file with no instructions",
+                                             n.Span(last, 1, last, width)))
         return n.Dockerfile(
             path=self.path, text=self.text, lines=tuple(self.lines), escape=self.escape,
             directives=tuple(self.directives), instructions=tuple(self.instructions),

@@ -199,3 +199,10 @@ def test_lint_does_not_import_the_size_pass(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.stdout.strip().splitlines()[-1] == "[] False"
+
+
+def test_markdown_cells_escape_dockerfile_text() -> None:
+    from dockwise.report import size_markdown
+
+    table = size_markdown._table([("RUN echo <b>x</b> | tee *y*",)], ("Instruction",))
+    assert table.splitlines()[-1] == "| RUN echo \\<b\\>x\\</b\\> \\| tee \\*y\\* |"

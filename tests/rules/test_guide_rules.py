@@ -93,7 +93,12 @@ def test_dw104_minimal_bases_and_single_stage() -> None:
 
 def test_dw105_no_user_and_root_user() -> None:
     assert spans("FROM alpine:3.20\nCMD [\"x\"]\n", "DW105") == [(1, 6, 1, 17)]
-    assert spans("FROM alpine:3.20\nUSER 1000\nUSER 0:0\n", "DW105") == [(3, 6, 3, 9)]
+    # an explicit root USER is reported once, as hadolint's DL3002 (its pragmas keep working)
+    text = "FROM alpine:3.20\nUSER 1000\nUSER 0:0\n"
+    assert [(f.rule_id, f.line, f.column) for f in lint(text)
+            if f.rule_id in ("DW105", "DL3002")] == [("DL3002", 3, 6)]
+    assert codes("# hadolint ignore=DL3002\nFROM alpine:3.20\n# hadolint ignore=DL3002\n"
+                 "USER root\n", "DW105") == []
 
 
 def test_dw105_non_root_user_inherited_from_parent_stage() -> None:
@@ -218,6 +223,17 @@ def test_dw111_certificates_copied_or_not_scratch() -> None:
 
 
 # -- DW301 dockerignore-missing -----------------------------------------------------------------
+
+def test_dw301_prefers_the_copy_that_lands_in_the_image(tmp_path: Path) -> None:
+    text = ("FROM golang:1.22 AS build\nCOPY . .\nFROM alpine:3.20\nCOPY . /ctx/\n"
+            "COPY --from=build /app /app\n")
+    found = [f for f in lint(text, context=tmp_path) if f.rule_id == "DW301"]
+    assert [(f.line, f.column) for f in found] == [(4, 6)]
+    assert found[0].message.endswith("end up in the image")
+    builder_only = "FROM golang:1.22 AS build\nCOPY . .\nFROM scratch\nCOPY --from=build /a /a\n"
+    (only,) = [f for f in lint(builder_only, context=tmp_path) if f.rule_id == "DW301"]
+    assert (only.line, only.column) == (2, 6) and "this build stage" in only.message
+
 
 def test_dw301_needs_a_context_on_disk(tmp_path: Path) -> None:
     text = "FROM alpine:3.20\nCOPY . /app\nCOPY . /other\n"

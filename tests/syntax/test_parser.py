@@ -460,9 +460,13 @@ def test_tabs_count_one_column() -> None:
 def test_no_final_newline_and_empty_files() -> None:
     assert [i.name for i in parse("FROM a").instructions] == ["FROM"]
     empty = parse("")
-    assert empty.instructions == () and empty.errors == ()
+    assert empty.instructions == ()
+    assert [(e.message, sp(e.span)) for e in empty.errors] == [
+        ("file with no instructions", (1, 1, 1, 1))]
     blank = parse("\n\n# only a comment\n")
     assert blank.instructions == () and [c.text for c in blank.comments] == ["only a comment"]
+    assert [(e.message, sp(e.span)) for e in blank.errors] == [
+        ("file with no instructions", (3, 1, 3, 17))]
 
 
 def test_columns_count_code_points() -> None:
