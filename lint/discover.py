@@ -5,9 +5,9 @@ A file is a Dockerfile when its name is ``Dockerfile`` or ``Containerfile`` (any
 ``Dockerfile.dockerignore``, which BuildKit reads as an ignore file, nor documentation,
 templates, backups and other files whose extension says what they are: ``Dockerfile.md``,
 ``Dockerfile.j2``, ``Dockerfile.orig``; see :data:`NOT_DOCKERFILE_EXTENSIONS`). Files named
-explicitly are always linted, whatever their name (unless ``--exclude`` matches them). Directories are searched by
-:mod:`dockwise.walk` (recursively, honouring ``.gitignore``), which is imported only when a
-directory is given or ``--exclude`` is used.
+explicitly are always linted, whatever their name (unless ``--exclude`` matches them).
+Directories are searched by :mod:`dockwise.walk` (recursively, honouring ``.gitignore``), which
+is imported only when a directory is given or ``--exclude`` is used.
 """
 
 from __future__ import annotations
