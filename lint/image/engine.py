@@ -25,6 +25,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -164,9 +165,13 @@ class Engine:
         self.tags.append(ref)
         return ref
 
-    def cleanup(self) -> list[str]:
+    def cleanup(self, settle: float = 20.0) -> list[str]:
         """Remove this run's tags, then the images it created (newest first, parents that
         existed before never pruned). Ctrl-C is ignored meanwhile. Returns what was removed.
+
+        After an interrupted build the engine may still be tearing down the aborted step's
+        container, whose image cannot be removed until it is gone (a conflict, HTTP 409):
+        such removals are retried for up to ``settle`` seconds.
         """
         from docker.errors import APIError
 
@@ -179,13 +184,24 @@ class Engine:
                 with contextlib.suppress(APIError):
                     self.api.remove_image(ref, noprune=True)
                     removed.append(ref)
-            existing = self._image_ids()
-            for image_id in reversed(self.owned):
-                if image_id not in existing:
-                    continue
-                with contextlib.suppress(APIError):
-                    self.api.remove_image(image_id, noprune=True)
-                    removed.append(image_id)
+            deadline = time.monotonic() + settle
+            pending = list(reversed(self.owned))
+            while pending:
+                existing = self._image_ids()
+                busy = []
+                for image_id in pending:
+                    if image_id not in existing:
+                        continue
+                    try:
+                        self.api.remove_image(image_id, noprune=True)
+                        removed.append(image_id)
+                    except APIError as exc:
+                        if getattr(exc, "status_code", None) == 409:
+                            busy.append(image_id)
+                if not busy or time.monotonic() >= deadline:
+                    break
+                time.sleep(0.25)
+                pending = busy
             self.tags.clear()
             self.owned.clear()
         finally:
