@@ -52,6 +52,8 @@ class Thresholds:
         highest_wasted_bytes: bytes, dive's wasted bytes.
         highest_user_wasted_percent: dive's ratio, 0-1.
         source: where dive's rules came from (``.dive-ci``), for the report.
+        skipped: dive's rules that ``.dive-ci`` (or dive's default for a rule it leaves out)
+            disables; listed as SKIP, as dive does.
     """
 
     max_size: int | None = None
@@ -60,6 +62,7 @@ class Thresholds:
     highest_wasted_bytes: int | None = None
     highest_user_wasted_percent: float | None = None
     source: str | None = None
+    skipped: tuple[str, ...] = ()
 
     @property
     def any(self) -> bool:
@@ -78,8 +81,9 @@ class ThresholdResult:
         name: ``max-size``, ``max-stage-size[build]``, or dive's rule name.
         limit: the limit as a number (bytes or ratio).
         measured: the measured value (bytes or ratio; ``nan`` when undefined).
-        passed: the measured value is within the limit.
+        passed: the measured value is within the limit (``True`` for a skipped rule).
         text: the limit and the measured value, human-readable.
+        skipped: a dive rule the ``.dive-ci`` file disables (not checked).
     """
 
     name: str
@@ -87,6 +91,7 @@ class ThresholdResult:
     measured: float
     passed: bool
     text: str
+    skipped: bool = False
 
 
 def _disabled(value: str) -> bool:
@@ -194,6 +199,8 @@ def build(*, max_size: str | None = None, max_stage_size: Sequence[str] = (),
         highest_user_wasted_percent=None if user is None or _disabled(user) else
         ratio(user, HIGHEST_USER_WASTED_PERCENT),
         source=str(dive_ci) if dive_ci is not None else None,
+        skipped=tuple(name for name, value in chosen.items()
+                      if dive_ci is not None and value is not None and _disabled(value)),
     )
 
 
@@ -241,4 +248,6 @@ def evaluate(thresholds: Thresholds, *, final_size: int, stage_sizes: Mapping[st
                                    not user_wasted_percent > ceiling,
                                    f"user-wasted {_pct(user_wasted_percent)}, highest "
                                    f"allowed {_pct(ceiling)}"))
+    out += [ThresholdResult(name, math.nan, math.nan, True, "disabled", skipped=True)
+            for name in thresholds.skipped]
     return out

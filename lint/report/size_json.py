@@ -16,7 +16,7 @@ Shape (every stage measured, the final one included)::
                             "written_by": [{"layer", "bytes"}]}],
                  "waste_items"}],
      "findings": [{<the lint JSON fields>, "bytes", "cost", "note"}],
-     "thresholds": [{"name", "limit", "measured", "passed", "text"}],
+     "thresholds": [{"name", "limit", "measured", "passed", "skipped", "text"}],
      "threshold_source", "kept_images"}
 
 ``waste`` and ``inefficient_files`` hold the 100 largest entries; ``waste_items`` and
@@ -99,8 +99,9 @@ def report_dict(report: SizeReport) -> dict[str, Any]:
         "stages": [stage_dict(s) for s in report.stages],
         "findings": findings,
         "lint_error": report.lint_error,
-        "thresholds": [{"name": t.name, "limit": t.limit, "measured": _ratio(t.measured),
-                        "passed": t.passed, "text": t.text} for t in report.thresholds],
+        "thresholds": [{"name": t.name, "limit": _ratio(t.limit), "measured": _ratio(t.measured),
+                        "passed": t.passed, "skipped": t.skipped, "text": t.text}
+                       for t in report.thresholds],
         "threshold_source": report.threshold_source,
         "kept_images": list(report.kept_images),
     }

@@ -144,8 +144,10 @@ def reclaimable_line(stage: StageSize) -> str:
 
 
 def threshold_lines(report: SizeReport) -> list[str]:
-    """``PASS  name: text`` / ``FAIL  name: text``, one per threshold."""
-    return [f"{'PASS' if t.passed else 'FAIL'}  {t.name}: {t.text}" for t in report.thresholds]
+    """``PASS  name: text`` / ``FAIL  name: text`` / ``SKIP  name: disabled`` (a dive rule
+    ``.dive-ci`` turns off), one per threshold."""
+    return [f"{'SKIP' if t.skipped else 'PASS' if t.passed else 'FAIL'}  {t.name}: {t.text}"
+            for t in report.thresholds]
 
 
 def uncosted_line(report: SizeReport) -> str | None:

@@ -88,6 +88,11 @@ def test_dive_ci_in_the_working_directory_is_read(wasteful: Path, tmp_path: Path
     assert "dive's rules from .dive-ci" in result.stdout
     assert "FAIL  lowestEfficiency" in result.stdout
     assert "FAIL  highestUserWastedPercent" in result.stdout
+    assert "SKIP  highestWastedBytes: disabled" in result.stdout  # dive's default: disabled
+    data = json.loads(run("--archive", str(wasteful), "--format", "json",
+                          cwd=tmp_path).stdout)
+    assert {"name": "highestWastedBytes", "limit": None, "measured": None, "passed": True,
+            "skipped": True, "text": "disabled"} in data["thresholds"]
     override = run("--archive", str(wasteful), "--lowest-efficiency", "0", "--ci-config",
                    str(tmp_path / ".dive-ci"), "--highest-user-wasted-percent", "disabled",
                    cwd=tmp_path)
