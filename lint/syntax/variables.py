@@ -102,45 +102,66 @@ class LexedWord:
 
 
 class _Words:
-    """BuildKit's ``wordsStruct``: accumulates characters into whitespace-separated words."""
+    """BuildKit's ``wordsStruct``: accumulates characters into whitespace-separated words.
 
-    __slots__ = ("end", "in_word", "start", "word", "words")
+    Pieces are collected in a list and joined once per word, so a long word costs linear
+    time (appending to a ``str`` attribute character by character is quadratic).
+    """
+
+    __slots__ = ("end", "has_text", "in_word", "parts", "start", "words")
 
     def __init__(self) -> None:
         self.words: list[LexedWord] = []
-        self.word = ""
+        self.parts: list[str] = []
+        self.has_text = False  # some part is non-empty
         self.in_word = False
         self.start = 0
         self.end = 0
 
+    def _flush(self) -> None:
+        word = "".join(self.parts)
+        self.parts = []
+        self.has_text = False
+        self.in_word = False
+        if word:
+            self.words.append(LexedWord(word, self.start, self.end))
+
     def add_char(self, ch: str, pos: int) -> None:
         if ch in _GO_SPACE_SET:
-            if self.in_word and self.word:
-                self.words.append(LexedWord(self.word, self.start, self.end))
-                self.word = ""
-                self.in_word = False
+            if self.in_word and self.has_text:
+                self._flush()
         else:
             self.add_raw(ch, pos, pos + 1)
 
     def add_raw(self, text: str, start: int, end: int) -> None:
-        if not self.word:
+        if not self.has_text:
             self.start = start
-        self.word += text
+        self.parts.append(text)
+        self.has_text = self.has_text or bool(text)
         self.in_word = True
         self.end = end
 
     def add_string(self, text: str, start: int, end: int) -> None:
+        """Add expanded text: its unquoted whitespace separates words."""
+        if not _GO_SPACE_SET.intersection(text):
+            if text:
+                self.add_raw(text, start, end)
+            return
+        piece: list[str] = []
         for ch in text:
             if ch in _GO_SPACE_SET:
+                if piece:
+                    self.add_raw("".join(piece), start, end)
+                    piece = []
                 self.add_char(ch, start)
             else:
-                self.add_raw(ch, start, end)
+                piece.append(ch)
+        if piece:
+            self.add_raw("".join(piece), start, end)
 
     def finish(self) -> list[LexedWord]:
-        if self.word:
-            self.words.append(LexedWord(self.word, self.start, self.end))
-            self.word = ""
-            self.in_word = False
+        if self.has_text:
+            self._flush()
         return self.words
 
 
