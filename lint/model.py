@@ -363,13 +363,21 @@ class Stage:
     @property
     def lineage(self) -> list[Stage]:
         """This stage and the stages it is built ``FROM``, nearest first (``[self, parent,
-        grandparent, ...]``); the last one is based on an external image (or on nothing)."""
-        chain: list[Stage] = []
-        stage: Stage | None = self
-        while stage is not None and stage not in chain:
-            chain.append(stage)
-            stage = stage.parent
-        return chain
+        grandparent, ...]``); the last one is based on an external image (or on nothing).
+
+        Computed once (a stage's parent is set when the stage is created and never changes);
+        a copy is returned."""
+        cached = self.__dict__.get("_lineage")
+        if cached is None:
+            chain: list[Stage] = []
+            seen: set[int] = set()
+            stage: Stage | None = self
+            while stage is not None and stage.index not in seen:
+                seen.add(stage.index)
+                chain.append(stage)
+                stage = stage.parent
+            cached = self.__dict__["_lineage"] = tuple(chain)
+        return list(cached)
 
     @property
     def root(self) -> Stage:

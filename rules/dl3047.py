@@ -75,18 +75,31 @@ def _quiet(model: Model, run: n.Run, inv: Invocation) -> bool:
     return False
 
 
-def _gnu_wget_from(model: Model, stage: Stage) -> int | None:
+def _wget_install_line(model: Model, stage: Stage) -> int | None:
+    """The line of the stage's own first ``apk add wget``, or ``None``."""
+    for instr in stage.instructions:
+        if isinstance(instr, n.Run) and any(
+                _PACKAGE_RE.match(w.text) for script in model.scripts(instr)
+                for inv in apk_adds(script) for w in inv.operands):
+            return instr.line
+    return None
+
+
+def _gnu_wget_from(model: Model, stage: Stage, memo: dict[int, int | None]) -> int | None:
     """The line of the first ``apk add wget`` (GNU wget replacing busybox's applet) in the
-    stage or a stage it is built FROM, or ``None``."""
-    lines = []
-    for st in stage.lineage:
-        for instr in st.instructions:
-            if isinstance(instr, n.Run) and any(
-                    _PACKAGE_RE.match(w.text) for script in model.scripts(instr)
-                    for inv in apk_adds(script) for w in inv.operands):
-                lines.append(instr.line)
-                break
-    return min(lines) if lines else None
+    stage or a stage it is built FROM, or ``None``; ``memo`` holds the answers for stages
+    already seen, so a long FROM chain is walked once."""
+    chain = []
+    current: Stage | None = stage
+    while current is not None and current.index not in memo:
+        chain.append(current)
+        current = current.parent
+    known = memo[current.index] if current is not None else None
+    for st in reversed(chain):  # root-most first
+        own = _wget_install_line(model, st)
+        known = own if known is None else known if own is None else min(own, known)
+        memo[st.index] = known
+    return memo[stage.index]
 
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
@@ -95,9 +108,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     for stage, run in model.runs():
         base = stage.root_base
         if base is not None and base.known and (base.is_alpine or base.name == "busybox"):
-            if stage.index not in gnu_from:
-                gnu_from[stage.index] = _gnu_wget_from(model, stage)
-            installed = gnu_from[stage.index]
+            installed = _gnu_wget_from(model, stage, gnu_from)
             if installed is None or installed > run.line:
                 continue  # busybox's wget
         for script in model.scripts(run):
