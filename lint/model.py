@@ -479,6 +479,7 @@ class Model:
         self.shell_override = shell_override
         self.escape = dockerfile.escape
         self.stages: list[Stage] = []
+        self._stage_names: dict[str, Stage] = {}
         self.global_args: list[n.Arg] = []
         self.before_first_from: list[n.Instruction] = []
         self._stage_of: dict[int, Stage] = {}
@@ -560,6 +561,8 @@ class Model:
             else:
                 stage.base = ImageRef.parse(exp.text, exp.known)
         self.stages.append(stage)
+        if name is not None:
+            self._stage_names.setdefault(name, stage)
         return stage
 
     def _initial_state(self, stage: Stage) -> BuildState:
@@ -690,12 +693,8 @@ class Model:
     # -- queries ---------------------------------------------------------------------------------
 
     def stage_named(self, name: str) -> Stage | None:
-        """The stage called ``name`` (case-insensitive, as BuildKit), or ``None``."""
-        wanted = name.lower()
-        for stage in self.stages:
-            if stage.name == wanted:
-                return stage
-        return None
+        """The first stage called ``name`` (case-insensitive, as BuildKit), or ``None``."""
+        return self._stage_names.get(name.lower())
 
     def stage_of(self, instr: n.Instruction) -> Stage | None:
         """The stage an instruction belongs to (``None`` before the first FROM)."""
