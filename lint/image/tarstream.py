@@ -409,6 +409,8 @@ def entries(stream: ByteStream) -> Iterator[Entry]:
             size = int(field.rstrip(b"\0 ") or b"0", 8)
         except ValueError:  # base-256, or leading blanks and NULs
             size = number(field)
+        if size < 0:  # "-1" parses as octal: never a valid size
+            raise TarFormatError("corrupt tar header (negative size)")
         type_ = block[156:157]
         if type_ in b"xgLK":
             if size > MAX_META:
@@ -449,6 +451,8 @@ def entries(stream: ByteStream) -> Iterator[Entry]:
                     size = int(pax["size"])
                 except ValueError:
                     raise TarFormatError("corrupt PAX size") from None
+                if size < 0:  # a negative size would move the reader backwards, forever
+                    raise TarFormatError("corrupt PAX size (negative)")
             pax = {}
         entry = Entry(name, type_, size, link, src)
         yield entry

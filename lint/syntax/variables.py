@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from dockwise.record import record
+from dockwise.wildcard import Pattern, shell_pattern
 
 #: Characters Go's ``unicode.IsSpace`` accepts (Python's ``str.isspace`` also accepts \x1c-\x1f).
 GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
@@ -374,13 +375,7 @@ class _Lexer:
             status, value = self.get(name)
             if status is VarStatus.UNKNOWN:
                 return self.s[start:self.i]
-            rx = _shell_pattern(pattern, greedy=True, anchored=False)
-            if replace_all:
-                return rx.sub(lambda _m: replacement, value)
-            m = rx.search(value)
-            if m:
-                return value[:m.start()] + replacement + value[m.end():]
-            return value
+            return _replace(pattern, replacement, value, replace_all)
         if ch == "":
             raise LexError("syntax error: missing '}'")
         raise LexError(f"unsupported modifier ({ch}) in substitution")
@@ -395,41 +390,63 @@ class _Lexer:
             raise
 
 
-def _shell_pattern(pattern: str, *, greedy: bool, anchored: bool) -> re.Pattern[str]:
-    out = ["^"] if anchored else []
-    star = ".*" if greedy else ".*?"
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        i += 1
-        if ch == "*":
-            out.append(star)
-        elif ch == "?":
-            out.append(".")
-        elif ch == "\\":
-            if i < len(pattern) and pattern[i] in "}/":
-                continue
-            nxt = pattern[i] if i < len(pattern) else ""
-            i += 1
-            if nxt not in ("*", "?", "\\"):
-                raise LexError(
-                    f"invalid pattern ({pattern}) in substitution: invalid escape '\\{nxt}'")
-            out.append(re.escape(nxt))
-        else:
-            out.append(re.escape(ch))
-    return re.compile("".join(out), re.DOTALL)
+def _compile_pattern(pattern: str) -> Pattern:
+    """BuildKit's shell pattern, compiled for linear-time matching (see
+    :mod:`dockwise.wildcard`: Python regexes would backtrack exponentially here)."""
+    try:
+        return shell_pattern(pattern)
+    except ValueError as exc:
+        raise LexError(f"invalid pattern ({pattern}) in substitution: {exc}") from None
 
 
 def _trim_prefix(word: str, value: str, greedy: bool) -> str:
-    m = _shell_pattern(word, greedy=greedy, anchored=True).search(value)
-    return value[m.end():] if m else value
+    ends = _compile_pattern(word).prefix_ends(value)
+    if not ends:
+        return value
+    return value[ends[-1] if greedy else ends[0]:]
 
 
 def _trim_suffix(word: str, value: str, greedy: bool) -> str:
     # Match the reversed pattern against the reversed value, as BuildKit does.
-    rev_pattern = _reverse_pattern(word)
-    m = _shell_pattern(rev_pattern, greedy=greedy, anchored=True).search(value[::-1])
-    return value[: len(value) - m.end()] if m else value
+    ends = _compile_pattern(_reverse_pattern(word)).prefix_ends(value[::-1])
+    if not ends:
+        return value
+    return value[: len(value) - (ends[-1] if greedy else ends[0])]
+
+
+def _replace(pattern: str, replacement: str, value: str, replace_all: bool) -> str:
+    """``${V/pattern/replacement}`` and ``${V//...}``: the leftmost match (greedy, as Go's
+    regexp), or every non-overlapping one; an empty match right after a match is skipped, as
+    Go does."""
+    compiled = _compile_pattern(pattern)
+    out: list[str] = []
+    pos = 0
+    last_end = -1
+    while pos <= len(value):
+        found = compiled.search(value[pos:])
+        if found is None:
+            break
+        start, end = found[0] + pos, found[1] + pos
+        if start == end and start == last_end:  # empty match abutting the previous one
+            if start >= len(value):
+                break
+            out.append(value[pos:start + 1])
+            pos = start + 1
+            continue
+        out.append(value[pos:start])
+        out.append(replacement)
+        last_end = end
+        if not replace_all:
+            pos = end
+            break
+        if end == start:  # empty match: keep the next character and move on
+            if start < len(value):
+                out.append(value[start])
+            pos = start + 1
+        else:
+            pos = end
+    out.append(value[pos:])
+    return "".join(out)
 
 
 def _reverse_pattern(pattern: str) -> str:

@@ -158,3 +158,23 @@ def test_corrupt_gzip_raises_a_decompression_error() -> None:
     broken = stored[:40] + bytes(len(stored) - 40)
     with pytest.raises(decompression_errors()):
         list(entries(decompressed(Source(io.BytesIO(broken)))))
+
+
+@pytest.mark.parametrize("size", ["-1536", "-512", "-1"])
+def test_negative_pax_size_is_corrupt_not_a_loop(size: str) -> None:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        info = tarfile.TarInfo("config.json")
+        info.pax_headers = {"size": size}
+        tar.addfile(info, io.BytesIO(b""))
+    with pytest.raises(TarFormatError, match="negative"):
+        list(entries(Source(io.BytesIO(buf.getvalue()))))
+
+
+def test_negative_octal_size_is_corrupt() -> None:
+    block = bytearray(layer_tar({"a": b"x"})[:512])
+    block[124:136] = b"-0000000001\0"
+    block[148:156] = b"        "
+    block[148:155] = f"{sum(block):06o}\0".encode()
+    with pytest.raises(TarFormatError, match="negative"):
+        list(entries(Source(io.BytesIO(bytes(block) + bytes(1024)))))
