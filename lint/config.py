@@ -46,9 +46,10 @@ Keys (dockwise spelling; hadolint's spelling in parentheses is accepted in both 
 ``shellcheck``
     ``false`` turns off ShellCheck on RUN even when it is installed.
 ``rules``
-    per-rule options: ``[tool.dockwise.rules.DL3059] max-consecutive = 2``; for ShellCheck
-    (``rules.shellcheck`` or ``rules.SC``): ``path`` (the executable) and ``timeout``
-    (seconds).
+    per-rule options; today only ShellCheck's (``rules.shellcheck`` or ``rules.SC``):
+    ``timeout`` (seconds, at most 3600). The
+    executable is never taken from a file (which may belong to the repository being linted):
+    set ``DOCKWISE_SHELLCHECK`` in the environment to choose one.
 
 hadolint's output keys (``format``, ``no-color``, ``verbose``) are accepted with a warning: output
 is chosen on the command line. A YAML ``null`` (``ignored:`` with nothing under it) is an empty
@@ -63,6 +64,7 @@ does not (``DL3068``...), and a working ``.hadolint.yaml`` must not stop the lin
 from __future__ import annotations
 
 import os
+import reprlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -176,18 +178,40 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
 def _bool(path: Path, key: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise ConfigError(path, f"expected true or false, got {value!r}", key)
+    raise ConfigError(path, f"expected true or false, got {reprlib.repr(value)}", key)
 
 
 def _severity_or_off(path: Path, key: str, value: Any) -> Severity | None:
     if not isinstance(value, str):
-        raise ConfigError(path, f"expected a severity name, got {value!r}", key)
+        raise ConfigError(path, f"expected a severity name, got {reprlib.repr(value)}", key)
     if value.strip().lower() in ("off", "ignore", "none"):
         return None
     try:
         return Severity.parse(value)
     except ValueError as exc:
         raise ConfigError(path, str(exc), key) from None
+
+
+def load_yaml(text: str) -> Any:
+    """Parse a configuration's YAML safely: plain data only (``yaml.safe_load``), and no
+    anchors or aliases, which no configuration needs and which let a few hundred bytes expand
+    into gigabytes ("billion laughs").
+
+    Raises:
+        yaml.YAMLError: invalid YAML, or an alias (with the line in ``problem_mark``).
+    """
+    import yaml
+
+    class _NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not "
+                                                  "allowed in configuration files",
+                                                  event.start_mark)
+            return super().compose_node(parent, index)
+
+    return yaml.load(text, Loader=_NoAliasLoader)
 
 
 def parse_fail_on(value: str) -> Severity | None:
@@ -201,7 +225,7 @@ def parse_fail_on(value: str) -> Severity | None:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ValueError(f"unknown severity {value!r} (use error, warning, info, style or "
+        raise ValueError(f"unknown severity {reprlib.repr(value)} (use error, warning, info, style or "
                          "none)") from None
 
 
@@ -241,7 +265,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
             values["severity"] = _parse_severity_table(path, raw_key, value)
         elif key == "fail-on":
             if not isinstance(value, str):
-                raise ConfigError(path, f"expected a severity name, got {value!r}", raw_key)
+                raise ConfigError(path, f"expected a severity name, got {reprlib.repr(value)}", raw_key)
             try:
                 values["fail_on"] = parse_fail_on(value)
             except ValueError as exc:
@@ -265,7 +289,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
 
 _LEVEL_KEYS = frozenset({"error", "warning", "info", "style", "off", "ignore"})
 #: Options of the ShellCheck pass (``rules.shellcheck``) and their checks.
-_SHELLCHECK_OPTIONS = ("path", "timeout")
+_SHELLCHECK_OPTIONS = ("timeout",)
 
 
 def _parse_rule_options(path: Path, key: str, value: Any) -> dict[str, dict[str, Any]]:
@@ -282,12 +306,11 @@ def _parse_rule_options(path: Path, key: str, value: Any) -> dict[str, dict[str,
             if name not in _SHELLCHECK_OPTIONS:
                 raise ConfigError(path, f"unknown option (use {' or '.join(_SHELLCHECK_OPTIONS)})",
                                   where)
-            if name == "path" and not (isinstance(option, str) and option):
-                raise ConfigError(path, "expected the path of the shellcheck executable", where)
             if name == "timeout" and (isinstance(option, bool) or
-                                      not isinstance(option, int | float) or option <= 0):
-                raise ConfigError(path, f"expected a number of seconds above 0, got {option!r}",
-                                  where)
+                                      not isinstance(option, int | float) or
+                                      not 0 < option <= 3600):
+                raise ConfigError(path, "expected a number of seconds above 0 and at most "
+                                  f"3600, got {reprlib.repr(option)}", where)
     return out
 
 
@@ -343,7 +366,7 @@ def load_file(path: Path) -> Config:
         import yaml
 
         try:
-            data = yaml.safe_load(raw.decode("utf-8")) or {}
+            data = load_yaml(raw.decode("utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             line = getattr(getattr(exc, "problem_mark", None), "line", None)
             where = f" (line {line + 1})" if line is not None else ""

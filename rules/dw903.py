@@ -7,13 +7,13 @@ failed; the message says which. The other rules still run and report as usual. T
 no check of its own: the ShellCheck pass reports it, and it is here so that it can be ignored,
 given a severity and explained like any rule.
 
-A missing ShellCheck is not a failure (``dockwise rules`` says that it is not installed); a
-``path`` configured in ``[tool.dockwise.rules.shellcheck]`` that cannot be run is.
+A missing ShellCheck is not a failure (``dockwise rules`` says that it is not installed); an
+executable named by the ``DOCKWISE_SHELLCHECK`` environment variable that cannot be run is.
 
 ## Why is this bad?
 Without this finding a broken or hung ShellCheck would look like a file with no shell
-problems. There is nothing to change in the Dockerfile: point ``path`` at a working
-ShellCheck, raise ``timeout``, or turn ShellCheck off with ``shellcheck = false``.
+problems. There is nothing to change in the Dockerfile: point ``DOCKWISE_SHELLCHECK`` at a
+working ShellCheck, raise ``timeout``, or turn ShellCheck off with ``shellcheck = false``.
 
 ## Example
 ```dockerfile
@@ -52,6 +52,6 @@ RULE = Rule(
     doc=__doc__ or "",
     tags=("meta",),
     # the examples run the ShellCheck pass with an executable that does not exist
-    example_config={"extend_select": ("SC",),
-                    "rules": {"shellcheck": {"path": "/nonexistent/dockwise-test/shellcheck"}}},
+    example_config={"extend_select": ("SC",)},
+    example_env={"DOCKWISE_SHELLCHECK": "/nonexistent/dockwise-test/shellcheck"},
 )

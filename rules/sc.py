@@ -12,9 +12,11 @@ and RUN under ``cmd`` or PowerShell are not checked.
 
 Needs the ShellCheck binary: ``pip install 'dockwise[shellcheck]'``. Without it this rule
 reports nothing (``dockwise rules`` says so); ``shellcheck = false`` in the configuration
-turns it off. All scripts of a file are checked by one ShellCheck process; options:
-``[tool.dockwise.rules.shellcheck]`` ``path`` (the executable) and ``timeout`` (seconds, 30 by
-default). When the process fails, DW903 says so.
+turns it off. All scripts of a file are checked by one ShellCheck process; option:
+``[tool.dockwise.rules.shellcheck] timeout`` (seconds, 30 by default). The executable is the
+one installed with dockwise, else ``shellcheck`` on ``PATH``, or the one the
+``DOCKWISE_SHELLCHECK`` environment variable names (never one a configuration file names: that
+file may belong to the repository being linted). When the process fails, DW903 says so.
 
 Codes work like rule ids: ``--ignore SC2086``, ``# hadolint ignore=SC2086`` above the RUN,
 ``severity = {SC2086 = "error"}``, hadolint's ``override:`` lists. ShellCheck's own
@@ -58,6 +60,7 @@ RUN cp "$0" /tmp/backup && echo "$pkgs"
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -79,7 +82,9 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     from dockwise import shellcheck  # process handling, loaded only when ShellCheck runs
 
     options = config.rule_options("SC", "shellcheck")
-    binary = shellcheck.find_binary(options.get("path"))
+    # the executable comes from the environment, never from a configuration file: the file
+    # may belong to the repository being linted, and must not choose a program to run
+    binary = shellcheck.find_binary(os.environ.get("DOCKWISE_SHELLCHECK") or None)
     if binary is None:
         return
     batch = shellcheck.jobs(model)

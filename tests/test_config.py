@@ -188,8 +188,11 @@ def test_empty_yaml_and_nulls(tmp_path: Path) -> None:
     ("label-schema: [a]\n", "label-schema", "expected a table of label name to format"),
     ("trustedRegistries: {a: b}\n", "trustedRegistries", "expected a list of strings"),
     ("rules:\n  shellcheck:\n    timeout: 0\n", "rules.shellcheck.timeout",
-     "expected a number of seconds above 0, got 0"),
-    ("rules:\n  SC:\n    pth: /x\n", "rules.SC.pth", "unknown option (use path or timeout)"),
+     "expected a number of seconds above 0 and at most 3600, got 0"),
+    ("rules:\n  SC:\n    pth: /x\n", "rules.SC.pth", "unknown option (use timeout)"),
+    ("rules:\n  SC:\n    path: /x\n", "rules.SC.path", "unknown option (use timeout)"),
+    ("rules:\n  SC:\n    timeout: .nan\n", "rules.SC.timeout",
+     "expected a number of seconds above 0 and at most 3600, got nan"),
     ("rules: [x]\n", "rules", "expected a table of per-rule tables"),
 ])
 def test_bad_values_name_file_and_key(tmp_path: Path, text: str, key: str, message: str) -> None:

@@ -41,13 +41,17 @@ def examples(text: str) -> tuple[str | None, dict[str, str]]:
     return dockerfile, files
 
 
-def run_example(rule: Rule, text: str, tmp_path: Path) -> list[str]:
+def run_example(rule: Rule, text: str, tmp_path: Path,
+                monkeypatch: pytest.MonkeyPatch | None = None) -> list[str]:
     dockerfile, files = examples(text)
     assert dockerfile is not None, f"{rule.id}: section has no ```dockerfile block"
     for name, body in files.items():
         (tmp_path / name).write_text(body)
     path = tmp_path / "Dockerfile"
     path.write_text(dockerfile)
+    if monkeypatch is not None:
+        for name, value in rule.example_env.items():
+            monkeypatch.setenv(name, value)
     config = Config(select=(rule.id,), **dict(rule.example_config))
     result = Linter(config).lint_path(path)
     assert result.error is None
@@ -67,15 +71,15 @@ def test_doc_has_required_sections(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_bad_example_fires(rule: Rule, tmp_path: Path) -> None:
-    fired = run_example(rule, sections(rule.doc)["Example"], tmp_path)
+def test_bad_example_fires(rule: Rule, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fired = run_example(rule, sections(rule.doc)["Example"], tmp_path, monkeypatch)
     assert rule.id in fired or any(code.startswith("SC") for code in fired), \
         f"{rule.id}: its '## Example' does not trigger it"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_good_example_is_clean(rule: Rule, tmp_path: Path) -> None:
-    fired = run_example(rule, sections(rule.doc)["Use instead"], tmp_path)
+def test_good_example_is_clean(rule: Rule, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fired = run_example(rule, sections(rule.doc)["Use instead"], tmp_path, monkeypatch)
     assert rule.id not in fired, f"{rule.id}: its '## Use instead' triggers it"
 
 

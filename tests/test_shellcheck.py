@@ -274,11 +274,12 @@ def _leftovers() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("dockwise-shellcheck-*")}
 
 
-def test_timeout_gives_one_dw903_and_removes_temp_files(tmp_path: Path) -> None:
-    fake = write_fake(tmp_path, "sleep 5\n")
+def test_timeout_gives_one_dw903_and_removes_temp_files(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", write_fake(tmp_path, "sleep 5\n"))
     before = _leftovers()
     text = "FROM debian:12\nRUN echo $a\nRUN echo $b\n"
-    found = lint(text, rules={"shellcheck": {"path": fake, "timeout": 0.2}})
+    found = lint(text, rules={"shellcheck": {"timeout": 0.2}})
     meta = [(f.rule_id, f.rule_name, f.severity.label, f.line, f.column) for f in found
             if f.rule_id in ("DW903", "SC") or f.rule_id.startswith("SC")]
     assert meta == [("DW903", "shellcheck-failed", "warning", 2, 1)]
@@ -294,28 +295,29 @@ def test_timeout_gives_one_dw903_and_removes_temp_files(tmp_path: Path) -> None:
      "exited with status 3: shellcheck: unrecognized option"),
     ("echo 'this is not json'\nexit 1\n", "not ShellCheck's json1 format"),
 ])
-def test_failing_process_gives_dw903(tmp_path: Path, body: str, expected: str) -> None:
-    fake = write_fake(tmp_path, body)
-    found = [f for f in lint(DOCKERFILE, rules={"shellcheck": {"path": fake}})
+def test_failing_process_gives_dw903(tmp_path: Path, body: str, expected: str,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", write_fake(tmp_path, body))
+    found = [f for f in lint(DOCKERFILE)
              if f.rule_id == "DW903" or f.rule_id.startswith("SC")]
     assert [(f.rule_id, f.line) for f in found] == [("DW903", 2)]
     assert expected in found[0].message
 
 
-def test_missing_configured_binary_gives_dw903(tmp_path: Path) -> None:
-    found = [f for f in lint(DOCKERFILE, rules={"shellcheck": {"path": str(tmp_path / "no")}})
-             if f.rule_id == "DW903"]
+def test_missing_configured_binary_gives_dw903(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", str(tmp_path / "no"))
+    found = [f for f in lint(DOCKERFILE) if f.rule_id == "DW903"]
     assert len(found) == 1 and "cannot run" in found[0].message
 
 
-def test_dw903_can_be_ignored_and_given_a_severity(tmp_path: Path) -> None:
-    options = {"shellcheck": {"path": str(tmp_path / "no")}}
-    assert codes(DOCKERFILE, "DW903", rules=options, ignore=("DW903",)) == []
-    assert codes(DOCKERFILE, "DW903", rules=options,
-                 ignore=("shellcheck-failed",)) == []
-    assert codes("FROM debian:12\n# dockwise ignore=DW903\nRUN echo $foo\n", "DW903",
-                 rules=options) == []
-    found = lint(DOCKERFILE, rules=options, severity={"DW903": Severity.ERROR})
+def test_dw903_can_be_ignored_and_given_a_severity(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", str(tmp_path / "no"))
+    assert codes(DOCKERFILE, "DW903", ignore=("DW903",)) == []
+    assert codes(DOCKERFILE, "DW903", ignore=("shellcheck-failed",)) == []
+    assert codes("FROM debian:12\n# dockwise ignore=DW903\nRUN echo $foo\n", "DW903") == []
+    found = lint(DOCKERFILE, severity={"DW903": Severity.ERROR})
     assert [f.severity.label for f in found if f.rule_id == "DW903"] == ["error"]
 
 
@@ -329,7 +331,8 @@ def test_temp_files_removed_when_the_process_cannot_start(tmp_path: Path,
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(subprocess, "run", boom)
-    found = lint(DOCKERFILE, rules={"shellcheck": {"path": "/usr/bin/shellcheck"}})
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", "/usr/bin/shellcheck")
+    found = lint(DOCKERFILE)
     assert [f.message for f in found if f.rule_id == "DW903"] == [
         "cannot run /usr/bin/shellcheck: Permission denied; the RUN scripts of this file were "
         "not shell-checked"]
@@ -339,8 +342,8 @@ def test_temp_files_removed_when_the_process_cannot_start(tmp_path: Path,
 def test_unwritable_temporary_directory_gives_dw903(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
-    options = {"shellcheck": {"path": "/nonexistent/shellcheck"}}
-    found = [f.message for f in lint(DOCKERFILE, rules=options)
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", "/nonexistent/shellcheck")
+    found = [f.message for f in lint(DOCKERFILE)
              if f.rule_id in ("DW903", "DW999")]
     assert found == ["cannot write the scripts to a temporary directory: No such file or "
                      "directory; the RUN scripts of this file were not shell-checked"]
@@ -353,7 +356,8 @@ def test_shellcheck_opts_from_the_environment_are_not_passed(
                                 'echo \'{"comments": []}\'\n')
     monkeypatch.setenv("SHELLCHECK_OPTS", "--shell=bash")
     monkeypatch.setenv("GHCRTS", "-A16m")
-    assert sc(DOCKERFILE, rules={"shellcheck": {"path": fake}}) == []
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", fake)
+    assert sc(DOCKERFILE) == []
     assert out.read_text() == ("opts=[] args=[--norc --format=json1 --exclude=SC1090,SC1091 "
                                "0.sh]\n")
 

@@ -147,14 +147,19 @@ def read_dive_ci(path: Path) -> dict[str, str]:
     """
     import yaml
 
+    from dockwise.config import load_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ThresholdError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ThresholdError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
-        raise ThresholdError(f"{path}{where}: not valid YAML") from None
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ThresholdError(f"{path}{where}: {problem}") from None
     rules: Any = data.get("rules") if isinstance(data, dict) else None
     if (data is not None and not isinstance(data, dict)) or \
             (rules is not None and not isinstance(rules, dict)):
