@@ -225,8 +225,8 @@ def parse_fail_on(value: str) -> Severity | None:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ValueError(f"unknown severity {reprlib.repr(value)} (use error, warning, info, style or "
-                         "none)") from None
+        raise ValueError(f"unknown severity {reprlib.repr(value)} (use error, warning, info, "
+                         "style or none)") from None
 
 
 def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
@@ -265,7 +265,8 @@ def config_from_mapping(data: Mapping[str, Any], path: Path) -> Config:
             values["severity"] = _parse_severity_table(path, raw_key, value)
         elif key == "fail-on":
             if not isinstance(value, str):
-                raise ConfigError(path, f"expected a severity name, got {reprlib.repr(value)}", raw_key)
+                raise ConfigError(path, f"expected a severity name, got {reprlib.repr(value)}",
+                                  raw_key)
             try:
                 values["fail_on"] = parse_fail_on(value)
             except ValueError as exc:
