@@ -175,6 +175,9 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     for problem in problems:
         _error(f"{problem.path}: {problem.message}")
         failed = failed or problem.fatal
+    if output is not None and any(_same_file(Path(output), f) for f in files):
+        raise click.BadParameter(f"{output} is one of the files being linted; it would be "
+                                 "overwritten by the report", param_hint="--output")
     work = [(index, path) for path in files if (index := linter_for(path)) is not None]
     stdin_linter = linter_for(None) if len(plain) != len(paths) else None
 
@@ -265,6 +268,14 @@ def _progress_bar(total: int, enabled: bool) -> Iterator[tuple[Callable[[], None
         yield bar.start, (lambda n: bar.advance(task, n))
     finally:
         bar.stop()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """``True`` when ``a`` and ``b`` name the same existing file."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _terminal_width() -> int:

@@ -237,3 +237,26 @@ def test_file_name_that_is_not_utf8(project: Path) -> None:
     sarif = json.loads((project / "report.sarif").read_text(encoding="utf-8"))
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "odd/bad%FF.Dockerfile"
+
+
+def test_output_to_a_device_or_pipe_is_written_not_replaced(project: Path) -> None:
+    fifo = project / "report.fifo"
+    os.mkfifo(fifo)
+    import threading
+
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    assert run("-f", "text", "--select", "DL3007", "-o", str(fifo), "bad").exit_code == 1
+    reader.join(timeout=10)
+    assert fifo.is_fifo() and got and "DL3007" in got[0]
+    assert run("-f", "text", "-o", "/dev/null", "bad").exit_code == 1
+    assert Path("/dev/null").is_char_device()
+
+
+def test_output_onto_an_input_is_refused(project: Path) -> None:
+    before = (project / "bad" / "Dockerfile").read_text()
+    result = run("-f", "json", "-o", "bad/Dockerfile", "bad")
+    assert result.exit_code == 2
+    assert "bad/Dockerfile is one of the files being linted" in result.stderr
+    assert (project / "bad" / "Dockerfile").read_text() == before

@@ -89,18 +89,31 @@ def write_atomic(path: Path, text: str) -> None:
 
     The report gets the permissions of the file it replaces, or the usual ones for a new file
     (``0o666`` less the umask); when ``path`` is a symbolic link, the file it points to is
-    written and the link stays.
+    written and the link stays. A path that is not a regular file (``/dev/stdout``, a named
+    pipe, a terminal) is written to directly: renaming over it would replace the device or
+    pipe with a file.
 
     Raises:
-        OSError: the directory is not writable.
+        OSError: the directory is not writable, or ``path`` is a directory.
     """
+    import stat
     import tempfile
 
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
     except OSError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "w", encoding="utf-8", errors="replace", newline="") as fh:
+            fh.write(text)
+        return
+    if info is not None:
+        mode = info.st_mode & 0o7777
+    else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
