@@ -117,6 +117,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
     from dockwise.discover import PatternError, discover
     from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
+    from dockwise.files import read_stream
     from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render
 
     if not paths:
@@ -189,7 +190,11 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     sources = _sources(work, results) if chosen_format in NEEDS_SOURCES else {}
     if stdin_linter is not None:
         name = stdin_filename or "-"
-        data = sys.stdin.buffer.read()
+        try:
+            data = read_stream(sys.stdin.buffer)
+        except OSError as exc:
+            _error(f"{name}: cannot read standard input: {exc.strerror or exc}")
+            raise SystemExit(EXIT_ERROR) from None
         from dockwise.model import BuildContext
 
         ctx = BuildContext(Path(context_dir)) if context_dir else None
@@ -227,11 +232,13 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
 def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[str, str]:
     """The text of each linted file by reported path (for formats that show or fingerprint
     the offending line)."""
+    from dockwise.files import read_text
+
     sources = {}
     for (_, path), result in zip(work, results, strict=True):
         if result.error is None:
             with contextlib.suppress(OSError):
-                sources[result.path] = path.read_text(encoding="utf-8", errors="replace")
+                sources[result.path] = read_text(path, errors="replace")
     return sources
 
 

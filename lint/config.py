@@ -69,6 +69,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from dockwise.files import is_regular_file, read_bytes
 from dockwise.findings import Severity
 from dockwise.record import field, record, replace
 
@@ -360,7 +361,7 @@ def load_file(path: Path) -> Config:
         ConfigError: unreadable file, invalid syntax, unknown key or bad value.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError as exc:
         raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -399,7 +400,7 @@ def _references(config: Config) -> frozenset[str]:
 
 def _has_dockwise_table(pyproject: Path) -> bool:
     try:
-        return b"[tool.dockwise" in pyproject.read_bytes()
+        return b"[tool.dockwise" in read_bytes(pyproject, regular_only=True)
     except OSError:
         return False
 
@@ -413,10 +414,10 @@ def find_dockwise_config(start: Path, stop: Path | None = None) -> Path | None:
     current = start.resolve()
     while True:
         candidate = current / ".dockwise.toml"
-        if candidate.is_file():
+        if is_regular_file(candidate):
             return candidate
         pyproject = current / "pyproject.toml"
-        if pyproject.is_file() and _has_dockwise_table(pyproject):
+        if is_regular_file(pyproject) and _has_dockwise_table(pyproject):
             return pyproject
         if (current / ".git").exists() or current == stop or current.parent == current:
             return None
@@ -558,7 +559,7 @@ class ConfigResolver:
                 self._fallback = self._load(found)
             else:
                 for candidate in hadolint_config_candidates(self.cwd, self.environ, self.home):
-                    if candidate.is_file():
+                    if is_regular_file(candidate):
                         self._fallback = self._load(candidate)
                         break
                 else:

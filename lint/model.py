@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from dockwise.dockerignore import DockerignoreMatcher, read_patterns
+from dockwise.files import read_text
 from dockwise.record import field, record
 from dockwise.syntax import nodes as n
 from dockwise.syntax import shell as sh
@@ -428,7 +429,7 @@ class BuildContext:
         if path is None:
             return ()
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = read_text(path, regular_only=True, errors="replace")
         except OSError:
             return ()
         return tuple(read_patterns(text))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from dockwise.discover import SKIP_DIRS, Found, PatternError, Problem, is_dockerfile_name
+from dockwise.files import read_bytes
 
 
 class _Rules:
@@ -68,8 +69,7 @@ def _compile(lines: list[str], *, strict: bool = False) -> Any:
 def _read_patterns(path: str) -> list[str]:
     """The pattern lines of an ignore file, or ``[]`` when it is missing or unreadable."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_bytes(path, regular_only=True)
     except OSError:
         return []
     lines = data.decode("utf-8", "replace").splitlines()

@@ -228,14 +228,14 @@ def test_unreadable_directory_reported_and_search_goes_on(tmp_path: Path,
 def test_unreadable_gitignore_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = repo(tmp_path)
     make(root, ".gitignore=Dockerfile\n", "Dockerfile")
-    real_open = open
+    real_open = os.open
 
-    def fake_open(path: str, *args: object, **kwargs: object) -> object:
+    def fake_open(path: str, *args: object, **kwargs: object) -> int:
         if str(path).endswith(".gitignore"):
             raise PermissionError(13, "Permission denied", path)
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr("os.open", fake_open)
     assert found(root) == ["Dockerfile"]
 
 
@@ -287,3 +287,11 @@ def test_deep_tree_needs_no_recursion(tmp_path: Path) -> None:
     finally:
         sys.setrecursionlimit(limit)
     assert files == [deep / "Dockerfile"] and problems == []
+
+
+def test_special_file_as_gitignore_is_not_read(tmp_path: Path) -> None:
+    # a named pipe planted as .gitignore would block a plain open() forever
+    root = repo(tmp_path)
+    make(root, "Dockerfile")
+    os.mkfifo(root / ".gitignore")
+    assert found(root) == ["Dockerfile"]

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from dockwise.files import is_regular_file, read_text
 from dockwise.image import ImageError
 from dockwise.image.archive import ArchiveImage, read_stream, select_image
 
@@ -268,8 +269,8 @@ class Engine:
 
         exclude = None
         ignore = context / ".dockerignore"
-        if ignore.is_file():
-            lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        if is_regular_file(ignore):
+            lines = read_text(ignore, regular_only=True, errors="replace").splitlines()
             exclude = [x.strip() for x in lines if x.strip() and not x.strip().startswith("#")]
         abs_context = context.resolve()
         abs_file = dockerfile.resolve()
@@ -278,7 +279,7 @@ class Engine:
             rel = abs_file.relative_to(abs_context).as_posix()
             return tar(str(abs_context), exclude=exclude, dockerfile=(rel, None)), rel
         if text is None:
-            text = abs_file.read_text(encoding="utf-8")
+            text = read_text(abs_file)
         name = f".dockerfile.{secrets.token_hex(10)}"
         return tar(str(abs_context), exclude=exclude, dockerfile=(name, text)), name
 

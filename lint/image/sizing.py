@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dockwise.files import read_bytes
 from dockwise.findings import Finding
 from dockwise.image import ImageError
 from dockwise.image.analysis import ImageAnalysis, analyze
@@ -196,7 +197,7 @@ def _load_model(dockerfile: Path, context: Path | None, target: str | None,
     from dockwise.syntax.parser import InputError, parse
 
     try:
-        data = dockerfile.read_bytes()
+        data = read_bytes(dockerfile)
     except OSError as exc:
         raise ImageError(f"{dockerfile}: cannot read ({exc.strerror or exc})") from None
     try:

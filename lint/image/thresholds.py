@@ -148,9 +148,10 @@ def read_dive_ci(path: Path) -> dict[str, str]:
     import yaml
 
     from dockwise.config import load_yaml
+    from dockwise.files import read_text
 
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_text(path))
     except OSError as exc:
         raise ThresholdError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
