@@ -193,24 +193,40 @@ def _severity_or_off(path: Path, key: str, value: Any) -> Severity | None:
         raise ConfigError(path, str(exc), key) from None
 
 
+#: The deepest nesting of lists and mappings a configuration file may have. Real ones use
+#: three levels; the parsers recurse once per level, and Python's stack is finite.
+MAX_CONFIG_NESTING = 64
+
+
 def load_yaml(text: str) -> Any:
     """Parse a configuration's YAML safely: plain data only (``yaml.safe_load``), and no
     anchors or aliases, which no configuration needs and which let a few hundred bytes expand
     into gigabytes ("billion laughs").
 
     Raises:
-        yaml.YAMLError: invalid YAML, or an alias (with the line in ``problem_mark``).
+        yaml.YAMLError: invalid YAML, an alias, or nesting deeper than
+            :data:`MAX_CONFIG_NESTING` (with the line in ``problem_mark``).
     """
     import yaml
 
     class _NoAliasLoader(yaml.SafeLoader):
+        depth = 0
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
                 raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not "
                                                   "allowed in configuration files",
                                                   event.start_mark)
-            return super().compose_node(parent, index)
+            if self.depth >= MAX_CONFIG_NESTING:  # PyYAML recurses once per level
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_CONFIG_NESTING} levels deep",
+                    self.peek_event().start_mark)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
     return yaml.load(text, Loader=_NoAliasLoader)
 
@@ -382,6 +398,8 @@ def load_file(path: Path) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(path, "invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("dockwise")
         if table is None:

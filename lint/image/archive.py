@@ -123,6 +123,8 @@ def _parse_json(raw: bytes, what: str) -> Any:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ImageError(f"{what} is not valid JSON ({exc})") from None
+    except RecursionError:  # the json module recurses once per nested array or object
+        raise ImageError(f"{what} is not valid JSON (nested too deeply)") from None
 
 
 def _is_json_blob(head: bytes) -> bool:

@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dockwise.record import record, replace
 from dockwise.syntax.nodes import SourceMap, Span
@@ -493,6 +493,17 @@ def _bash_language() -> Any:
         return tree_sitter_bash.language()
 
 
+class _Frame(NamedTuple):
+    """A node still to visit, with what its ancestors tell about it."""
+
+    node: Node
+    operator: str | None
+    subshell: bool
+    conditional: bool
+    pipeline: int = 0
+    pipeline_index: int = 0
+
+
 class _Builder:
     def __init__(self, text: str, mapper: PositionMapper) -> None:
         self.text = text
@@ -553,15 +564,26 @@ class _Builder:
 
     # -- traversal -------------------------------------------------------------------------
 
-    def walk(self, node: Node, *, operator: str | None, subshell: bool, conditional: bool,
-             pipeline: int = 0, pipeline_index: int = 0) -> None:
+    def walk(self, root: Node) -> None:
+        """Record every simple command under ``root``, depth first in source order.
+
+        Iterative, not recursive: ``a && b && ...`` is a left-nested chain of ``list`` nodes as
+        deep as it is long, and a RUN of thousands of commands must not exhaust Python's stack.
+        """
+        stack: list[_Frame] = [_Frame(root, None, False, False)]
+        while stack:
+            stack.extend(reversed(self._visit(stack.pop())))
+
+    def _visit(self, frame: _Frame) -> list[_Frame]:
+        """Record what ``frame.node`` itself holds; return its children to visit, in order."""
+        node, operator, subshell, conditional = (frame.node, frame.operator, frame.subshell,
+                                                 frame.conditional)
         t = node.type
         if t == "command":
-            self.command(node, operator, subshell, conditional, pipeline, pipeline_index)
-            return
+            return self.command(node, operator, subshell, conditional, frame.pipeline,
+                                frame.pipeline_index)
         if t == "declaration_command" or t == "unset_command":
-            self.declaration(node, operator, subshell, conditional)
-            return
+            return self.declaration(node, operator, subshell, conditional)
         if t == "variable_assignment" or t == "variable_assignments":
             assigns = (self.assignment(node),) if t == "variable_assignment" else tuple(
                 self.assignment(c) for c in node.named_children
@@ -569,12 +591,11 @@ class _Builder:
             self.commands.append(SimpleCommand((), assigns, self.span(node), len(self.commands),
                                                operator, False, 0, subshell, conditional))
             nested: list[Node] = []
-            self._collect_nested(node, nested)
-            for sub in nested:  # A=$(cmd): cmd runs too
-                self.walk(sub, operator=None, subshell=True, conditional=conditional)
-            return
+            self._collect_nested(node, nested)  # A=$(cmd): cmd runs too
+            return [_Frame(sub, None, True, conditional) for sub in nested]
         if t in ("heredoc_body", "comment", "heredoc_start", "heredoc_end"):
-            return
+            return []
+        out: list[_Frame] = []
         if t == "pipeline":
             idx = 0
             op = operator
@@ -585,10 +606,9 @@ class _Builder:
                     if c.type in ("|", "|&"):
                         op = "|"
                     continue
-                self.walk(c, operator=op, subshell=subshell, conditional=conditional,
-                          pipeline=number, pipeline_index=idx)
+                out.append(_Frame(c, op, subshell, conditional, number, idx))
                 idx += 1
-            return
+            return out
         if t == "list":
             op = operator
             cond = conditional
@@ -598,9 +618,8 @@ class _Builder:
                     if op == "||":
                         cond = True
                     continue
-                self.walk(c, operator=op, subshell=subshell, conditional=cond,
-                          pipeline=pipeline, pipeline_index=pipeline_index)
-            return
+                out.append(_Frame(c, op, subshell, cond, frame.pipeline, frame.pipeline_index))
+            return out
         sub = subshell or t in ("subshell", "command_substitution", "process_substitution")
         cond = conditional or t in _CONDITIONAL_TYPES
         op = operator
@@ -609,9 +628,9 @@ class _Builder:
                 if c.type in (";", "&", ";;"):
                     op = c.type
                 continue
-            self.walk(c, operator=op, subshell=sub, conditional=cond, pipeline=pipeline,
-                      pipeline_index=pipeline_index)
+            out.append(_Frame(c, op, sub, cond, frame.pipeline, frame.pipeline_index))
             op = ";"
+        return out
 
     def assignment(self, node: Node) -> Assignment:
         name_node = node.child_by_field_name("name")
@@ -621,7 +640,7 @@ class _Builder:
         return Assignment(name, value, self.span(node))
 
     def command(self, node: Node, operator: str | None, subshell: bool, conditional: bool,
-                pipeline: int, pipeline_index: int) -> None:
+                pipeline: int, pipeline_index: int) -> list[_Frame]:
         assigns: list[Assignment] = []
         argv: list[ShellWord] = []
         nested: list[Node] = []
@@ -643,11 +662,10 @@ class _Builder:
                                            len(self.commands), operator, pipeline > 0,
                                            pipeline_index, subshell, conditional,
                                            pipeline=pipeline))
-        for sub in nested:
-            self.walk(sub, operator=None, subshell=True, conditional=conditional)
+        return [_Frame(sub, None, True, conditional) for sub in nested]
 
     def declaration(self, node: Node, operator: str | None, subshell: bool,
-                    conditional: bool) -> None:
+                    conditional: bool) -> list[_Frame]:
         keyword = ""
         argv: list[ShellWord] = []
         assigns: list[Assignment] = []
@@ -670,8 +688,7 @@ class _Builder:
         self.commands.append(SimpleCommand(tuple(argv), tuple(assigns), self.span(node),
                                            len(self.commands), operator, False, 0, subshell,
                                            conditional, declaration=keyword or None))
-        for sub in nested:
-            self.walk(sub, operator=None, subshell=True, conditional=conditional)
+        return [_Frame(sub, None, True, conditional) for sub in nested]
 
     def _collect_nested(self, node: Node, out: list[Node]) -> None:
         stack = [node]
@@ -696,7 +713,7 @@ def parse_script(text: str, mapper: PositionMapper, dialect: str = "sh",
     """
     tree = _parser().parse(text.encode("utf-8"))
     builder = _Builder(text, mapper)
-    builder.walk(tree.root_node, operator=None, subshell=False, conditional=False)
+    builder.walk(tree.root_node)
     commands = sorted(builder.commands, key=lambda c: (c.span.start_line, c.span.start_column))
     commands = [c if c.index == i else _reindex(c, i) for i, c in enumerate(commands)]
     return Script(text, dialect, tuple(commands), tree.root_node.has_error, source,

@@ -166,6 +166,11 @@ class _Words:
         return self.words
 
 
+#: How deeply ``${a:-${b:-...}}`` may nest before a word is treated as invalid. Real
+#: Dockerfiles nest two or three deep; the bound keeps the recursive lexer off Python's limit.
+MAX_NESTING = 100
+
+
 class _Lexer:
     """A port of the behaviour of BuildKit's ``shell.Lex`` (not its code) with unknown values."""
 
@@ -181,6 +186,7 @@ class _Lexer:
         self.used: set[str] = set()
         self.unknown: set[str] = set()
         self.unset: set[str] = set()
+        self.depth = 0
 
     def peek(self) -> str:
         return self.s[self.i] if self.i < self.n else ""
@@ -323,6 +329,16 @@ class _Lexer:
                 return self.s[start:self.i]
             return value
         self.i += 1  # '{'
+        self.depth += 1
+        try:
+            return self._braced(start)
+        finally:
+            self.depth -= 1
+
+    def _braced(self, start: int) -> str:
+        """The value of ``${...}`` starting at ``start``, the ``{`` consumed."""
+        if self.depth > MAX_NESTING:  # BuildKit has no limit; Python's stack has
+            raise LexError(f"substitutions nested more than {MAX_NESTING} deep")
         ch = self.peek()
         if ch == "":
             raise LexError("syntax error: missing '}'")

@@ -140,3 +140,21 @@ def test_exec_form_sh_c_is_parsed() -> None:
 def test_non_posix_shell_has_no_scripts() -> None:
     text = 'FROM a\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object\n'
     assert scripts(text) == ()
+
+
+def test_thousands_of_chained_commands_do_not_exhaust_the_stack() -> None:
+    # tree-sitter-bash nests `a && b && c` as list(list(a, b), c): as deep as it is long
+    chain = " && ".join(f"echo {i}" for i in range(3000))
+    (script,) = scripts(f"FROM a\nRUN {chain}\n")
+    assert argvs(script) == [["echo", str(i)] for i in range(3000)]
+    assert [c.operator for c in script.commands] == [None] + ["&&"] * 2999
+    last = script.commands[-1]
+    assert (last.span.start_line, last.span.start_column) == (2, 5 + len(chain) - len("echo 2999"))
+
+
+def test_deeply_nested_substitutions_are_all_found() -> None:
+    depth = 1500
+    (script,) = scripts("FROM a\nRUN echo " + "$(" * depth + "x" + ")" * depth + "\n")
+    assert len(script.commands) == depth + 1
+    assert [c.subshell for c in script.commands] == [False] + [True] * depth
+    assert argvs(script)[-1] == ["x"]

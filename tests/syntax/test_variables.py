@@ -120,3 +120,23 @@ def test_lex_words_offsets_and_raw_quotes() -> None:
 
 def test_referenced_names() -> None:
     assert referenced_names("${A}-$B_1 ${C:-x} $$ $1") == ["A", "B_1", "C"]
+
+
+def test_nesting_up_to_the_limit_expands() -> None:
+    from dockwise.syntax.variables import MAX_NESTING
+
+    word = "${X:-" * MAX_NESTING + "v" + "}" * MAX_NESTING
+    result = expand(word, ENV)
+    assert (result.text, result.known, result.error) == ("v", True, None)
+
+
+def test_nesting_beyond_the_limit_is_an_error_not_a_crash() -> None:
+    from dockwise.syntax.variables import MAX_NESTING
+
+    for depth in (MAX_NESTING + 1, 5000):
+        word = "${X:-" * depth + "v" + "}" * depth
+        result = expand(word, ENV)
+        assert (result.text, result.known) == (word, False)
+        assert result.error == "substitutions nested more than 100 deep"
+        assert unquote(word) == word
+        assert lex_words(word) is None
