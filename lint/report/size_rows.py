@@ -10,6 +10,7 @@ import math
 from typing import TYPE_CHECKING
 
 from dockwise.image.units import human, signed_human
+from dockwise.report.text import printable
 
 if TYPE_CHECKING:
     from dockwise.image.attribution import Step
@@ -34,14 +35,15 @@ def percent(ratio: float) -> str:
 
 
 def short(text: str, width: int = 60) -> str:
-    """``text`` on one line, cut to ``width`` characters."""
-    text = " ".join(text.split())
+    """``text`` on one line, cut to ``width`` characters, with control characters made visible
+    (a history entry or a message can hold a terminal escape sequence)."""
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def name(stage: StageSize) -> str:
     """How a stage is named in titles: its name, ``stage 2`` for an unnamed one."""
-    return f"stage {stage.label}" if stage.label.isdigit() else stage.label
+    return f"stage {stage.label}" if stage.label.isdigit() else printable(stage.label)
 
 
 def made_by(report: SizeReport, stage: StageSize, step: Step) -> str:
@@ -52,7 +54,7 @@ def made_by(report: SizeReport, stage: StageSize, step: Step) -> str:
         owner = f" [{step.stage}]" if step.stage and step.stage != stage.label else ""
         return f"{where}{owner} {short(step.instruction or '', 50)}"
     if step.origin == "base":
-        return f"base image {stage.base}" if stage.base else "base image"
+        return f"base image {printable(stage.base)}" if stage.base else "base image"
     if step.origin == "onbuild":
         return f"ONBUILD trigger: {short(step.created_by, 50)}"
     return short(step.created_by, 60) or "(no history)"
@@ -74,7 +76,8 @@ def stage_rows(report: SizeReport) -> Rows:
     """One row per stage: the guide's builder-vs-runtime table."""
     rows: Rows = []
     for s in report.stages:
-        rows.append((name(s) + (" (final)" if s.is_final else ""), s.base or "?", human(s.size),
+        rows.append((name(s) + (" (final)" if s.is_final else ""), printable(s.base or "?"),
+                     human(s.size),
                      human(s.added_size) if s.added_size is not None else "?",
                      str(len(s.analysis.layers)), human(s.analysis.reclaimable),
                      "" if s.is_final else signed_human(s.diff_to_final)))
@@ -89,8 +92,9 @@ def layer_rows(report: SizeReport, stage: StageSize) -> Rows:
     if len(base) > 1:
         size = sum(layers[i].size for i in base)
         hidden = sum(layers[i].hidden_bytes for i in base)
+        label = f"base image {printable(stage.base or '')} ({len(base)} layers)"
         rows.append((f"0-{base[-1]}" if base == list(range(len(base))) else "base",
-                     f"base image {stage.base or ''} ({len(base)} layers)".replace("  ", " "),
+                     label.replace("  ", " "),
                      human(size), human(hidden) if hidden else ""))
     for i, layer in enumerate(layers):
         if len(base) > 1 and i in base:
@@ -109,7 +113,7 @@ def waste_rows(report: SizeReport, stage: StageSize, top: int = TOP) -> Rows:
         if len(item.written_by) > 3:
             writers += f" +{len(item.written_by) - 3}"
         files = f" ({item.files} files)" if item.files > 1 else ""
-        rows.append((item.path, human(item.bytes) + files, item.kind, writers,
+        rows.append((printable(item.path), human(item.bytes) + files, item.kind, writers,
                      layer_label(report, stage, item.hidden_by)))
     return rows
 

@@ -211,3 +211,19 @@ def test_markdown_cells_escape_dockerfile_text() -> None:
 
     table = size_markdown._table([("RUN echo <b>x</b> | tee *y*",)], ("Instruction",))
     assert table.splitlines()[-1] == "| RUN echo \\<b\\>x\\</b\\> \\| tee \\*y\\* |"
+
+
+def test_escape_sequences_in_history_and_paths_are_made_visible(tmp_path: Path) -> None:
+    layers = [layer_tar({"a\x1b[2Jb": MB5}), layer_tar({"a\x1b[2Jb": WHITEOUT})]
+    history = [{"created_by": "/bin/sh -c #(nop) ADD file:\x1b]0;title\x07 in /"},
+               {"created_by": "/bin/sh -c rm 'a\x1b[2Jb'"}]
+    path = tmp_path / "evil.tar"
+    path.write_bytes(docker_archive(layers, history=history))
+    expected = {"tty": ("/a\\x1b[2Jb", "file:\\x1b]0;title\\x07 in /"),
+                "markdown": ("| /a\\\\x1b\\[2Jb |", "file:\\\\x1b\\]0;title\\\\x07 in /")}
+    for fmt, (waste, history_text) in expected.items():
+        result = run("--archive", str(path), "--format", fmt, cwd=tmp_path)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, fmt
+        assert waste in result.stdout, fmt
+        assert history_text in result.stdout, fmt
