@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dockwise.engine import FileResult, Linter
+
+if TYPE_CHECKING:
+    from dockwise.model import BuildContext
 
 #: With no ``--jobs``, files are linted in parallel when there are at least this many. Starting
 #: the workers costs about 15 ms; on a 2-CPU machine a serial run is faster up to about 50
@@ -45,10 +49,21 @@ def default_workers(jobs: int | None, files: int) -> int:
 def lint_one(linter: Linter, path: Path) -> FileResult:
     """Lint one file; an unexpected exception (a bug) becomes the file's error, so one bad
     file never stops the run or prints a traceback."""
+    return _guarded(str(path), lambda: linter.lint_path(path))
+
+
+def lint_text(linter: Linter, data: bytes, name: str,
+              context: BuildContext | None = None) -> FileResult:
+    """Lint Dockerfile bytes read from standard input, reported as ``name``, with the same
+    guarantee as :func:`lint_one`."""
+    return _guarded(name, lambda: linter.lint_source(data, name, context))
+
+
+def _guarded(name: str, lint: Callable[[], FileResult]) -> FileResult:
     try:
-        return linter.lint_path(path)
+        return lint()
     except Exception as exc:
-        return FileResult(str(path), error=f"internal error: {type(exc).__name__}: {exc}")
+        return FileResult(name, error=f"internal error: {type(exc).__name__}: {exc}")
 
 
 def lint_files(jobs: Sequence[tuple[int, Path]], linters: Sequence[Linter], workers: int = 1,

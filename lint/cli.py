@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from dockwise.engine import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Interrupted by Ctrl-C or SIGTERM: 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 FAIL_ON_CHOICES = ("error", "warning", "info", "style", "none")
 
 
@@ -46,7 +48,11 @@ def use_color(no_color: bool, stream: object) -> bool:
 
 
 def _error(message: str) -> None:
-    click.echo(f"dockwise: {message}", err=True)
+    """Write ``dockwise: message`` to stderr, with control characters from file names or
+    file contents made visible (a file name can hold a terminal escape sequence)."""
+    from dockwise.report.text import printable
+
+    click.echo(f"dockwise: {printable(message)}", err=True)
 
 
 class _Group(click.Group):
@@ -54,6 +60,16 @@ class _Group(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; Ctrl-C or SIGTERM ends it with one line and exit code 130 (click
+        alone would print "Aborted!" and exit 1, which a CI gate reads as findings)."""
+        try:
+            with _interrupt_on_sigterm():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,7 +129,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
                  exclude: tuple[str, ...], no_gitignore: bool, jobs: int | None,
                  no_progress: bool, no_color: bool, no_fail: bool | None) -> None:
     """Lint Dockerfiles: files, directories (searched recursively) or - for stdin."""
-    from dockwise.batch import default_workers, lint_files
+    from dockwise.batch import default_workers, lint_files, lint_text
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
     from dockwise.discover import PatternError, discover
     from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
@@ -198,7 +214,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
         from dockwise.model import BuildContext
 
         ctx = BuildContext(Path(context_dir)) if context_dir else None
-        results.append(linters[stdin_linter].lint_source(data, name, ctx))
+        results.append(lint_text(linters[stdin_linter], data, name, ctx))
         sources[name] = data.decode("utf-8", "replace")
     for result in results:
         if result.error:
@@ -245,7 +261,14 @@ def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[st
 def _emit(text: str, output: str | None) -> None:
     """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails)."""
     if not output:
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `dockwise lint . | head`: the reader has what it wanted
+            _quiet_stdout()
+        except OSError as exc:
+            _error(f"cannot write the report to standard output: {exc.strerror or exc}")
+            raise SystemExit(EXIT_ERROR) from None
         return
     from dockwise.report import write_atomic
 
@@ -254,6 +277,15 @@ def _emit(text: str, output: str | None) -> None:
     except OSError as exc:
         _error(f"cannot write {output}: {exc.strerror or exc}")
         raise SystemExit(EXIT_ERROR) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of a closed pipe neither
+    fails nor prints a traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @contextlib.contextmanager
@@ -308,15 +340,25 @@ def _build_args(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _interrupt_on_sigterm() -> None:
-    """Turn SIGTERM into KeyboardInterrupt so the images built so far are still removed."""
+@contextlib.contextmanager
+def _interrupt_on_sigterm() -> Iterator[None]:
+    """While in the block, SIGTERM raises KeyboardInterrupt, so a stopped run cleans up as
+    after Ctrl-C: images built so far are removed, ShellCheck's temporary directories deleted,
+    worker processes stopped. The previous handler is restored after."""
     import signal
 
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    with contextlib.suppress(ValueError):  # not the main thread
-        signal.signal(signal.SIGTERM, handler)
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command("size")
@@ -406,7 +448,6 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
 
     color = use_color(no_color, sys.stdout) and output is None
     show_progress = not no_progress and sys.stderr.isatty()
-    _interrupt_on_sigterm()
     try:
         with _progress(show_progress) as progress:
             from dockwise.image import sizing
@@ -438,8 +479,9 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
         _error(str(exc))
         raise SystemExit(EXIT_ERROR) from None
     except KeyboardInterrupt:
-        _error("interrupted (the images this run built were removed)")
-        raise SystemExit(EXIT_ERROR) from None
+        _error("interrupted" + (" (the images this run built were removed)"
+                                if building and not keep_images else ""))
+        raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as exc:  # the docker SDK's and requests' errors, an engine gone away
         if type(exc).__module__.split(".")[0] not in ("docker", "requests", "urllib3"):
             raise

@@ -8,8 +8,9 @@ parser set up lazily on first use instead of each doing it again, and the object
 the fork are frozen out of the garbage collector (:func:`gc.freeze`), so collections in the
 workers do not copy the pages they share with the main process. Results are put
 back in input order as chunks finish. A worker that dies takes its chunk with it: those files
-get an error result, the others are still reported. Workers ignore SIGINT; on Ctrl-C the main
-process cancels the chunks not yet started and stops.
+get an error result, the others are still reported. Workers ignore SIGINT and SIGTERM; on Ctrl-C
+or SIGTERM the main process cancels the chunks not yet started, lets the running ones end, and
+exits with code 130.
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ _WORKER_LINTERS: list[Linter] = []
 
 
 def _init_worker(settings: Sequence[tuple[Config, str | None, Path | None]]) -> None:
-    # Ctrl-C reaches the whole process group: the main process stops the run, the workers
-    # must not each print a traceback
+    # Ctrl-C (and `kill` of the process group) reaches every process: the main process stops
+    # the run; a worker finishes the chunk it is on, so ShellCheck's temporary directories are
+    # removed, and is then stopped by the pool, without printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _WORKER_LINTERS[:] = [Linter(config, target=target, context=context)
                           for config, target, context in settings]
 

@@ -191,3 +191,88 @@ def test_python_dash_m_and_lint_path_import_no_heavy_modules() -> None:
     proc = subprocess.run([sys.executable, "-m", "dockwise", "--version"], capture_output=True,
                           text=True, check=True)
     assert proc.stdout.startswith("dockwise, version ")
+
+
+def test_control_characters_in_error_messages_are_made_visible(tmp_path: Path) -> None:
+    name = str(tmp_path / "evil\x1b[2J\rname")
+    code, _, err = run("lint", name)
+    assert code == 2
+    assert err == f"dockwise: {tmp_path}/evil\\x1b[2J\\rname: no such file or directory\n"
+
+
+def test_ctrl_c_exits_130_with_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dockwise.engine import Linter
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Linter, "lint_path", interrupted)
+    code, out, err = run("lint", str(project / "bad"))
+    assert (code, out, err) == (130, "", "dockwise: interrupted\n")
+
+
+def test_an_internal_error_on_stdin_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    from dockwise.engine import Linter
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Linter, "lint_source", broken)
+    code, out, err = run("lint", "-f", "json", "-", stdin=BAD)
+    assert (code, out, err) == (2, "[]\n", "dockwise: -: internal error: RuntimeError: boom\n")
+
+
+def test_sigterm_exits_130_and_restores_the_handler(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    # stdin is a pipe nobody writes to, so dockwise waits in its read until the signal comes
+    proc = subprocess.Popen([sys.executable, "-m", "dockwise", "lint", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        wchan = Path(f"/proc/{proc.pid}/wchan")
+        deadline = time.monotonic() + 60
+        while "pipe_read" not in wchan.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "pipe_read" in wchan.read_text()
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert (proc.returncode, out, err) == (130, "", "dockwise: interrupted\n")
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # CliRunner runs leave it alone
+
+
+def test_a_full_disk_on_stdout_is_an_error(project: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "dockwise", "lint", str(project / "bad")],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr == ("dockwise: cannot write the report to standard output: "
+                           "No space left on device\n")
+
+
+def test_a_closed_pipe_on_stdout_is_quiet(project: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "dockwise", "lint", str(project / "bad")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # as `| head -0`: the reader is gone before the report is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert err == b""
+
+
+def test_deeply_nested_configuration_is_an_input_error(project: Path) -> None:
+    (project / ".hadolint.yaml").write_text("ignored: " + "[" * 5000 + "]" * 5000 + "\n")
+    code, _, err = run("lint", "bad", cwd=project)
+    assert code == 2
+    assert err == (f"dockwise: {project / '.hadolint.yaml'}: invalid YAML (line 1): nested more "
+                   "than 64 levels deep\n")
+    (project / ".hadolint.yaml").unlink()
+    (project / ".dockwise.toml").write_text("ignore = " + "[" * 5000 + "]" * 5000 + "\n")
+    code, _, err = run("lint", "bad", cwd=project)
+    assert code == 2
+    assert err == f"dockwise: {project / '.dockwise.toml'}: invalid TOML: nested too deeply\n"
