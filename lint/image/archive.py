@@ -49,7 +49,12 @@ from dockwise.image.tarstream import (
 
 #: Largest JSON member kept (configs and manifests are kilobytes; this is a sanity bound).
 MAX_JSON = 64 << 20
-_DIGEST_RE = re.compile(r"^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$")
+#: The most JSON bytes kept from one archive, all members together.
+MAX_JSON_TOTAL = 2 * MAX_JSON
+#: The most layers one image may list. Docker's overlay2 driver stops at 128 (the kernel's
+#: stacking limit); an archive listing thousands is hostile, not an image.
+MAX_LAYERS = 1024
+_DIGEST_RE = re.compile(r"[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+")
 _HEX_RE = re.compile(r"(?:^|[/:])([a-f0-9]{64})(?:\.json)?$")
 _INDEX_TYPES = frozenset({
     "application/vnd.oci.image.index.v1+json",
@@ -112,7 +117,7 @@ def blob_name(digest: str) -> str:
         ImageError: ``digest`` is not a digest (so it can never name a path outside
             ``blobs/``).
     """
-    if not isinstance(digest, str) or not _DIGEST_RE.match(digest):
+    if not isinstance(digest, str) or not _DIGEST_RE.fullmatch(digest):
         raise ImageError(f"invalid digest {digest!r}")
     algorithm, _, hex_ = digest.partition(":")
     return f"blobs/{algorithm}/{hex_}"
@@ -169,6 +174,7 @@ def read_stream(fileobj: Readable, label: str, size: int | None = None) -> list[
     aliases: dict[str, str] = {}
     bad_data = decompression_errors()
     current = "the archive"
+    json_total = 0
     try:
         for entry in entries(src):
             name = clean_path(entry.name)
@@ -183,15 +189,16 @@ def read_stream(fileobj: Readable, label: str, size: int | None = None) -> list[
             if entry.type not in (b"0", b"\0", b"7"):
                 continue
             body = payload(entry)
-            if name.endswith(".json") or name == "oci-layout":
+            is_json = name.endswith(".json") or name == "oci-layout"
+            if is_json or (name.startswith("blobs/") and entry.size <= MAX_JSON and
+                           _is_json_blob(body.peek(BLOCK))):
                 if entry.size <= MAX_JSON:
+                    json_total += entry.size
+                    if json_total > MAX_JSON_TOTAL:
+                        raise ImageError(f"{label}: more than {MAX_JSON_TOTAL:,} bytes of "
+                                         "JSON documents; not an image archive")
                     raw = body.read()
                     jsons[name] = (raw, _parse_json(raw, f"{label}: {name}"))
-                continue
-            if name.startswith("blobs/") and entry.size <= MAX_JSON and \
-                    _is_json_blob(body.peek(BLOCK)):
-                raw = body.read()
-                jsons[name] = (raw, _parse_json(raw, f"{label}: {name}"))
                 continue
             if name.startswith("blobs/") or name.endswith(_LAYER_SUFFIXES):
                 try:
@@ -296,6 +303,10 @@ def _config_of(label: str, name: str, get_json: Callable[[str], _Json | None],
 def _layers_of(label: str, names: list[str], image: str,
                get_layer: Callable[[str], LayerIndex | None],
                digests: list[str] | None = None) -> list[LayerIndex]:
+    if len(names) > MAX_LAYERS:
+        raise ImageError(f"{label}: the manifest of {image} lists {len(names)} layers; "
+                         f"dockwise reads at most {MAX_LAYERS} (docker's overlay2 stacks "
+                         "at most 128)")
     out = []
     for i, name in enumerate(names):
         layer = get_layer(name)

@@ -27,6 +27,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol, cast
 
 BLOCK = 512
+#: Entry types that have no data after the header whatever their size field says (hard
+#: and symbolic links, devices, directories, FIFOs), as Go's archive/tar reads them.
+_HEADER_ONLY = frozenset((b"1", b"2", b"3", b"4", b"5", b"6"))
 ZERO_BLOCK = bytes(BLOCK)
 CHUNK = 1 << 20
 #: The most a PAX header or GNU long name may hold (real ones are a few hundred bytes).
@@ -454,6 +457,8 @@ def entries(stream: ByteStream) -> Iterator[Entry]:
                 if size < 0:  # a negative size would move the reader backwards, forever
                     raise TarFormatError("corrupt PAX size (negative)")
             pax = {}
+        if type_ in _HEADER_ONLY:  # as Go's archive/tar (so docker): no data follows
+            size = 0
         entry = Entry(name, type_, size, link, src)
         yield entry
         view = entry._payload
@@ -480,6 +485,67 @@ def payload(entry: Entry) -> Limited:
     return entry._payload
 
 
+class _ZstdReader:
+    """Decompresses zstd frames one after the other, and raises :class:`TruncatedError` when
+    the data ends inside a frame (``zstandard``'s stream reader returns what it has instead,
+    so a cut layer would read as a shorter valid one).
+
+    Input is fed :data:`_ZSTD_FEED` bytes at a time, and only when the output is used up
+    (``decompressobj`` has no output limit): run-length blocks expand up to 32 768 times
+    (a 128 KiB block from 4 bytes), so this bounds what a hostile layer can make dockwise
+    hold at once to 8 MiB. It reads about half as fast as the stream reader, 230 MB/s of
+    compressed data on this machine."""
+
+    def __init__(self, raw: ByteStream, decompressor: Any) -> None:
+        self._raw = raw
+        self._new = decompressor.decompressobj
+        self._obj = self._new()
+        self._started = False  # the current frame has had input
+        self._out = b""
+        self._pos = 0
+
+    def read(self, n: int = -1, /) -> bytes:
+        """Up to ``n`` decompressed bytes (with ``n < 0``, what the next input gives); ``b""``
+        at the end.
+
+        Raises:
+            TruncatedError: the data ends inside a frame.
+            zstandard.ZstdError: corrupt data.
+        """
+        while self._pos >= len(self._out):
+            fed = self._feed()
+            if fed is None:
+                return b""
+            self._out, self._pos = fed, 0
+        end = len(self._out) if n < 0 else self._pos + n
+        out = self._out[self._pos:end]
+        self._pos += len(out)
+        return out
+
+    def _feed(self) -> bytes | None:
+        """Decompress the next piece of input: its output (maybe empty), or ``None`` at the
+        end of the input after a complete frame."""
+        chunk = self._raw.read(_ZSTD_FEED)
+        if not chunk:
+            if self._started:
+                raise TruncatedError("the zstd data ends inside a frame")
+            return None
+        out = b""
+        while chunk:
+            self._started = True
+            out += self._obj.decompress(chunk)
+            if not self._obj.eof:
+                break
+            chunk = self._obj.unused_data  # the next frame starts here
+            self._obj = self._new()
+            self._started = False
+        return out
+
+
+#: Compressed bytes given to the zstd decompressor at a time (see :class:`_ZstdReader`).
+_ZSTD_FEED = 256
+
+
 def decompressed(stream: ByteStream) -> ByteStream:
     """``stream`` itself when it holds a plain tar, else a :class:`Source` decompressing it
     (gzip, zstd, xz or bzip2, told by magic bytes).
@@ -498,9 +564,7 @@ def decompressed(stream: ByteStream) -> ByteStream:
         except ImportError:
             raise TarFormatError("zstd-compressed layer, but the 'zstandard' package is not "
                                  "installed (pip install 'dockwise[zstd]')") from None
-        reader = zstandard.ZstdDecompressor().stream_reader(cast(Any, stream),
-                                                            read_across_frames=True)
-        return Source(reader)
+        return Source(_ZstdReader(stream, zstandard.ZstdDecompressor()))
     if head.startswith(XZ_MAGIC):
         import lzma
 

@@ -281,6 +281,44 @@ def test_memory_is_bounded_by_paths_not_bytes(tmp_path: Path) -> None:
 
 def test_blob_names_are_checked() -> None:
     assert blob_name("sha256:" + "ab" * 32) == "blobs/sha256/" + "ab" * 32
-    for bad in ("sha256:../x", "../../etc", "", "sha256:a/b"):
+    for bad in ("sha256:../x", "../../etc", "", "sha256:a/b", "sha256:ab\n"):
         with pytest.raises(ImageError):
             blob_name(bad)
+
+
+def test_a_manifest_listing_too_many_layers_is_refused(tmp_path: Path) -> None:
+    from dockwise.image.archive import MAX_LAYERS
+
+    names = ["l/layer.tar"] * (MAX_LAYERS + 1)
+    config = b'{"rootfs": {"diff_ids": []}}'
+    members = {"l/layer.tar": L0, "c.json": config,
+               "manifest.json": json.dumps([{"Config": "c.json", "RepoTags": ["t:1"],
+                                             "Layers": names}]).encode()}
+    with pytest.raises(ImageError) as info:
+        read_archive(_write(tmp_path, _tar_of(members)))
+    assert info.value.message.endswith(": the manifest of t:1 lists 1025 layers; dockwise reads "
+                                       "at most 1024 (docker's overlay2 stacks at most 128)")
+    members["manifest.json"] = json.dumps([{"Config": "c.json", "RepoTags": ["t:1"],
+                                            "Layers": names[:MAX_LAYERS]}]).encode()
+    (image,) = read_archive(_write(tmp_path, _tar_of(members)))
+    assert len(image.layers) == MAX_LAYERS  # the same layer, indexed once
+    assert len({id(layer) for layer in image.layers}) == 1
+
+
+def test_json_members_have_a_total_budget(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from dockwise.image import archive
+
+    monkeypatch.setattr(archive, "MAX_JSON_TOTAL", 1000)
+    members = {f"{i}.json": b"[" + b" " * 298 + b"]" for i in range(4)}
+    with pytest.raises(ImageError) as info:
+        read_archive(_write(tmp_path, _tar_of(members)))
+    assert info.value.message.endswith(": more than 1,000 bytes of JSON documents; not an "
+                                       "image archive")
+
+
+def test_json_nested_too_deeply_is_an_error(tmp_path: Path) -> None:
+    members = {"manifest.json": b"[" * 100_000 + b"]" * 100_000}
+    with pytest.raises(ImageError) as info:
+        read_archive(_write(tmp_path, _tar_of(members)))
+    assert info.value.message.endswith("manifest.json is not valid JSON (nested too deeply)")

@@ -178,3 +178,66 @@ def test_negative_octal_size_is_corrupt() -> None:
     block[148:155] = f"{sum(block):06o}\0".encode()
     with pytest.raises(TarFormatError, match="negative"):
         list(entries(Source(io.BytesIO(bytes(block) + bytes(1024)))))
+
+
+@pytest.mark.parametrize("type_", [tarfile.DIRTYPE, tarfile.SYMTYPE, tarfile.LNKTYPE,
+                                   tarfile.CHRTYPE, tarfile.BLKTYPE, tarfile.FIFOTYPE])
+def test_the_size_field_of_a_header_only_entry_is_ignored(type_: bytes) -> None:
+    # Go's archive/tar (so docker) reads no data after a link, device, directory or FIFO
+    # header whatever its size field says; skipping it would swallow the next entries
+    odd = tarfile.TarInfo("odd")
+    odd.type = type_
+    odd.linkname = "target" if type_ in (tarfile.SYMTYPE, tarfile.LNKTYPE) else ""
+    header = bytearray(odd.tobuf(tarfile.USTAR_FORMAT))
+    header[124:136] = b"%011o\0" % 4096  # size field: 4096 bytes that are not there
+    header[148:156] = b" " * 8
+    header[148:156] = b"%06o\0 " % sum(header)
+    rest = layer_tar({"after": b"12345"}, fmt=tarfile.USTAR_FORMAT)
+    name = "odd/" if type_ == tarfile.DIRTYPE else "odd"
+    assert _names(bytes(header) + rest) == [(name, type_, 0, odd.linkname),
+                                            ("after", b"0", 5, "")]
+    with tarfile.open(fileobj=io.BytesIO(bytes(header) + rest)) as tar:
+        members = tar.getmembers()
+    assert [m.name for m in members] == ["odd", "after"]  # Python's tarfile agrees
+
+
+def test_zstd_cut_anywhere_is_truncated_not_shorter() -> None:
+    import zstandard
+
+    raw = layer_tar({"a": b"x" * 100_000, "b": b"y"})
+    stored = zstandard.ZstdCompressor().compress(raw)
+    for cut in (6, 20, len(stored) // 2, len(stored) - 1):
+        with pytest.raises(TruncatedError):
+            list(entries(decompressed(Source(io.BytesIO(stored[:cut])))))
+    assert [(e.name, e.size) for e in entries(decompressed(Source(io.BytesIO(stored))))] == \
+        [("a", 100_000), ("b", 1)]
+
+
+def test_zstd_frames_are_read_one_after_the_other() -> None:
+    import zstandard
+
+    raw = layer_tar({"a": b"x" * 100_000, "b": b"y"})
+    c = zstandard.ZstdCompressor()
+    stored = c.compress(raw[:5000]) + c.compress(raw[5000:70_000]) + c.compress(raw[70_000:])
+    assert [(e.name, e.size) for e in entries(decompressed(Source(io.BytesIO(stored))))] == \
+        [("a", 100_000), ("b", 1)]
+    with pytest.raises(TruncatedError):
+        list(entries(decompressed(Source(io.BytesIO(stored[:-2])))))
+
+
+def test_a_zstd_bomb_is_read_in_bounded_memory() -> None:
+    import tracemalloc
+
+    import zstandard
+
+    raw = layer_tar({"zeros": 400_000_000})  # 400 MB of zeros: about 13 kB compressed
+    stored = zstandard.ZstdCompressor(level=19).compress(raw)
+    assert len(stored) < 100_000
+    tracemalloc.start()
+    try:
+        names = [(e.name, e.size) for e in entries(decompressed(Source(io.BytesIO(stored))))]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert names == [("zeros", 400_000_000)]
+    assert peak < 32_000_000  # 256-byte feeds of run-length blocks: 8 MiB each at most
