@@ -133,7 +133,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     from dockwise.config import ConfigError, ConfigResolver, parse_fail_on
     from dockwise.discover import PatternError, discover
     from dockwise.engine import Linter, UnknownRuleError, exit_code, registry
-    from dockwise.files import read_stream
+    from dockwise.files import MAX_DOCKERFILE_BYTES, read_stream
     from dockwise.report import HUMAN_FORMATS, NEEDS_SOURCES, ReportOptions, render
 
     if not paths:
@@ -207,7 +207,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     if stdin_linter is not None:
         name = stdin_filename or "-"
         try:
-            data = read_stream(sys.stdin.buffer)
+            data = read_stream(sys.stdin.buffer, MAX_DOCKERFILE_BYTES)
         except OSError as exc:
             _error(f"{name}: cannot read standard input: {exc.strerror or exc}")
             raise SystemExit(EXIT_ERROR) from None

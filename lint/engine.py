@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from dockwise.config import Config
-from dockwise.files import read_bytes
+from dockwise.files import MAX_DOCKERFILE_BYTES, read_bytes
 from dockwise.findings import Finding, Rule, Severity, Violation
 from dockwise.model import BuildContext, Model
 from dockwise.record import field, record
@@ -369,7 +369,7 @@ class Linter:
         """Read and lint a file; an unreadable or binary file gives a result with ``error``."""
         name = display or str(path)
         try:
-            data = read_bytes(path)
+            data = read_bytes(path, limit=MAX_DOCKERFILE_BYTES)
         except OSError as exc:
             return FileResult(name, error=f"cannot read file: {exc.strerror or exc}")
         context_dir = self.context or path.parent

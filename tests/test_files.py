@@ -12,7 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from dockwise.cli import main
-from dockwise.files import MAX_INPUT_BYTES, is_regular_file, read_bytes, read_stream, read_text
+from dockwise.files import (
+    MAX_DOCKERFILE_BYTES,
+    MAX_INPUT_BYTES,
+    is_regular_file,
+    read_bytes,
+    read_stream,
+    read_text,
+)
 
 
 def test_limit_is_32_mib() -> None:
@@ -99,15 +106,29 @@ def test_lint_dev_zero_is_an_input_error() -> None:
     result = CliRunner().invoke(main, ["lint", "/dev/zero"])
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "/dev/zero" in result.stderr
-    assert "cannot read file: larger than 32 MiB" in result.stderr
+    assert result.stderr == "dockwise: /dev/zero: cannot read file: larger than 1 MiB\n"
 
 
 def test_lint_oversized_stdin_is_an_input_error() -> None:
-    big = b"#" * (MAX_INPUT_BYTES + 1)
+    big = b"#" * (MAX_DOCKERFILE_BYTES + 1)
     result = CliRunner().invoke(main, ["lint", "-"], input=big)
     assert result.exit_code == 2
-    assert "-: cannot read standard input: larger than 32 MiB" in result.stderr
+    assert result.stderr == "dockwise: -: cannot read standard input: larger than 1 MiB\n"
+
+
+def test_a_dockerfile_of_exactly_1_mib_is_linted(tmp_path: Path) -> None:
+    f = tmp_path / "Dockerfile"
+    head = b"FROM alpine:latest\n"
+    f.write_bytes(head + b"#" * (MAX_DOCKERFILE_BYTES - len(head) - 1) + b"\n")
+    result = CliRunner().invoke(main, ["lint", "--select", "DL3007", str(f)])
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.startswith(f"{f}:1:13: DL3007 warning:")
+
+
+def test_a_small_limit_is_given_in_bytes() -> None:
+    with pytest.raises(OSError) as info:
+        read_stream(io.BytesIO(b"abcd"), limit=3)
+    assert info.value.strerror == "larger than 3 bytes"
 
 
 def test_a_fifo_dockerignore_does_not_hang_an_audit(tmp_path: Path,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dockwise.files import read_bytes
+from dockwise.files import MAX_DOCKERFILE_BYTES, read_bytes
 from dockwise.findings import Finding
 from dockwise.image import ImageError
 from dockwise.image.analysis import ImageAnalysis, analyze
@@ -197,7 +197,7 @@ def _load_model(dockerfile: Path, context: Path | None, target: str | None,
     from dockwise.syntax.parser import InputError, parse
 
     try:
-        data = read_bytes(dockerfile)
+        data = read_bytes(dockerfile, limit=MAX_DOCKERFILE_BYTES)
     except OSError as exc:
         raise ImageError(f"{dockerfile}: cannot read ({exc.strerror or exc})") from None
     try:
