@@ -400,3 +400,28 @@ def test_dialects() -> None:
     assert dialects('FROM debian:12\nRUN <<EOF dash\nb\nEOF\n') == ["sh", "dash"]
     assert dialects('FROM debian:12\nRUN <<EOF\n#!/usr/bin/env python3\nb\nEOF\n') == []
 
+
+
+def test_a_script_longer_than_16_kib_is_not_given_to_shellcheck(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    real = subprocess.run
+
+    def spy(cmd: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(cmd)
+        return real(cmd, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(subprocess, "run", spy)
+    long_run = "RUN echo " + "a" * (shellcheck.MAX_SCRIPT_BYTES - len("echo ")) + "\n"
+    too_long = "RUN echo " + "a" * (shellcheck.MAX_SCRIPT_BYTES - len("echo ") + 1) + "\n"
+    text = "FROM debian:12\n" + long_run + too_long + "RUN echo $b\n"
+    found = [(f.rule_id, f.line, f.column, f.message) for f in lint(text)
+             if f.rule_id == "DW903" or f.rule_id.startswith("SC")]
+    assert found == [
+        ("DW903", 3, 1, "this RUN's script is 16,385 bytes; ShellCheck is given scripts of at "
+         "most 16,384 bytes (its time and memory grow with the square of a script's length), "
+         "so it was not shell-checked"),
+        ("SC2086", 4, 10, "Double quote to prevent globbing and word splitting."),
+        ("SC2154", 4, 10, "b is referenced but not assigned."),
+    ]
+    assert [c for c in calls[0] if c.endswith(".sh")] == ["0.sh", "1.sh"]  # lines 2 and 4
