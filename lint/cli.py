@@ -235,7 +235,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
             text += "\n" + table
         else:  # keep machine-readable output parseable
             click.echo(table, nl=False, err=True)
-    _emit(text, output)
+    _emit(text, output, machine=chosen_format not in HUMAN_FORMATS)
     # the strictest threshold among the configurations used applies
     thresholds = [linter.config.fail_on for linter in linters
                   if linter.config.fail_on is not None]
@@ -258,11 +258,17 @@ def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[st
     return sources
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails)."""
+def _emit(text: str, output: str | None, *, machine: bool = False) -> None:
+    """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails).
+
+    Reports are UTF-8 whatever the locale. A machine-readable report (``machine``) must be
+    valid UTF-8, so undecodable bytes of a file name become ``?`` on stdout as in a file; text
+    for people keeps them as they are, so the name can be copied. The bytes go to stdout as
+    rendered: click would strip the colours ``FORCE_COLOR`` asked for on a pipe."""
     if not output:
+        data = text.encode("utf-8", "replace" if machine else "surrogateescape")
         try:
-            click.echo(text, nl=False)
+            click.echo(data, nl=False)
             sys.stdout.flush()
         except BrokenPipeError:  # `dockwise lint . | head`: the reader has what it wanted
             _quiet_stdout()
@@ -491,7 +497,7 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
     module = importlib.import_module(f"dockwise.report.size_{chosen}")
     text = module.render(report, ReportOptions(
         color=color, width=_terminal_width() if chosen == "tty" else None))
-    _emit(text, output)
+    _emit(text, output, machine=chosen == "json")
     raise SystemExit(EXIT_OK if report.passed else EXIT_FINDINGS)
 
 

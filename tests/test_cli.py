@@ -276,3 +276,18 @@ def test_deeply_nested_configuration_is_an_input_error(project: Path) -> None:
     code, _, err = run("lint", "bad", cwd=project)
     assert code == 2
     assert err == f"dockwise: {project / '.dockwise.toml'}: invalid TOML: nested too deeply\n"
+
+
+def test_force_color_colours_a_pipe_and_no_color_wins(project: Path) -> None:
+    def lint(**env: str) -> str:
+        environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        done = subprocess.run([sys.executable, "-m", "dockwise", "lint", "-f", "tty",
+                               "--select", "DL3007", str(project / "bad")],
+                              capture_output=True, text=True, env={**environ, **env},
+                              timeout=120)
+        assert done.returncode == 1, done.stderr
+        return done.stdout
+
+    assert "\x1b[33mDL3007\x1b[0m" in lint(FORCE_COLOR="1")
+    assert "\x1b[" not in lint()
+    assert "\x1b[" not in lint(FORCE_COLOR="1", NO_COLOR="1")
