@@ -34,7 +34,7 @@ from dockwise.config import Config
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import AUTOMATIC_PLATFORM_ARGS, Model
 from dockwise.syntax import nodes as n
-from dockwise.syntax.variables import suggest_name
+from dockwise.syntax.variables import NameSuggester
 
 #: Automatic arguments newer BuildKit versions also define in the global scope.
 MORE_AUTOMATIC_ARGS = frozenset({"TARGETSTAGE", "BUILDOSVERSION", "TARGETOSVERSION"})
@@ -45,6 +45,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     options = [name for name in model.global_variables if name not in AUTOMATIC_PLATFORM_ARGS]
     options += sorted(AUTOMATIC_PLATFORM_ARGS)
     known = set(options) | MORE_AUTOMATIC_ARGS
+    suggest = NameSuggester()
     for stage in model.stages:
         from_ = stage.from_
         words: list[n.Token | n.Flag] = [w for w in (from_.image, from_.flag("platform"))
@@ -55,7 +56,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
                 if name in known or name in seen:
                     continue
                 seen.add(name)
-                close = suggest_name(name, options)
+                close = suggest(name, options)
                 hint = f"; did you mean ${close}?" if close else \
                     f"; declare it with 'ARG {name}=...' before the first FROM"
                 yield Violation(span, f"FROM uses ${name}, which no global ARG declares, so it "

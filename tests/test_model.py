@@ -149,3 +149,15 @@ def test_whole_context_copy_detection() -> None:
     m = model("FROM a\nCOPY . .\nCOPY ./ /src\nCOPY --from=b . .\nCOPY go.mod ./\nADD . /x\n")
     found = [m.context_copy_source(i) is not None for i in m.stages[0].instructions]
     assert found == [True, True, False, False, True]
+
+
+def test_a_doubling_env_chain_stops_at_the_expansion_limit() -> None:
+    from dockwise.model import Model
+    from dockwise.syntax.parser import parse
+
+    lines = ["FROM scratch", "ENV a0=xxxxxxxx"]
+    lines += [f"ENV a{i}=${{a{i - 1}}}${{a{i - 1}}}" for i in range(1, 41)]
+    model = Model(parse("\n".join(lines) + "\n"))
+    env = model.state(model.dockerfile.instructions[-1]).variables
+    assert env["a13"].value == "x" * 65_536  # 8 * 2**13
+    assert env["a14"].value is None and env["a39"].value is None  # unknown, not 4 TB

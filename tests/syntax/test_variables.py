@@ -140,3 +140,34 @@ def test_nesting_beyond_the_limit_is_an_error_not_a_crash() -> None:
         assert result.error == "substitutions nested more than 100 deep"
         assert unquote(word) == word
         assert lex_words(word) is None
+
+
+def test_find_references_matches_braces_in_one_pass() -> None:
+    from dockwise.syntax.variables import find_references
+
+    assert find_references("${A ${B}") == [("A", 0, 8), ("B", 4, 8)]
+    assert find_references("{ ${A:-{x}} }") == [("A", 2, 11)]
+    word = "${a" * 60_000  # unclosed: each reference runs to the end
+    refs = find_references(word)
+    assert len(refs) == 60_000
+    assert refs[0] == ("a", 0, 180_000) and refs[-1] == ("a", 179_997, 180_000)
+
+
+def test_an_expansion_longer_than_64_kib_is_unknown() -> None:
+    from dockwise.syntax.variables import MAX_EXPANSION
+
+    lookup = mapping_lookup({"H": "x" * (MAX_EXPANSION // 2)})
+    assert expand("$H$H", lookup).text == "x" * MAX_EXPANSION
+    result = expand("$H$H$H", lookup)
+    assert (result.text, result.known) == ("$H$H$H", False)
+    assert result.error == "expands to more than 65,536 characters"
+
+
+def test_name_suggester_spends_a_budget() -> None:
+    from dockwise.syntax.variables import NameSuggester
+
+    suggest = NameSuggester(budget=5)
+    assert suggest("FOO", ["FO0", "BAR"]) == "FO0"
+    assert suggest("BAR", ["BAZ", "QUX", "BAX"]) == "BAZ"
+    assert suggest.left == 0
+    assert suggest("FOO", ["FO0"]) is None
