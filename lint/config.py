@@ -417,10 +417,23 @@ def _references(config: Config) -> frozenset[str]:
 
 
 def _has_dockwise_table(pyproject: Path) -> bool:
+    """Whether ``pyproject`` has a ``tool.dockwise`` table, however TOML spells it
+    (``[tool.dockwise]``, ``[ tool."dockwise" ]``, dotted keys ``tool.dockwise.ignore = ...``).
+    A file that mentions dockwise but is not valid TOML counts, so that loading it reports the
+    error instead of the configuration being silently skipped."""
     try:
-        return b"[tool.dockwise" in read_bytes(pyproject, regular_only=True)
+        raw = read_bytes(pyproject, regular_only=True)
     except OSError:
         return False
+    if b"dockwise" not in raw:  # the common case, without parsing
+        return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        return True
+    return isinstance(tool, dict) and "dockwise" in tool
 
 
 def find_dockwise_config(start: Path, stop: Path | None = None) -> Path | None:

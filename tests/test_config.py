@@ -340,6 +340,33 @@ def test_pyproject_without_dockwise_table_is_skipped(work: Path) -> None:
     assert find_dockwise_config(sub) == work / ".dockwise.toml"
 
 
+@pytest.mark.parametrize("text", [
+    'tool.dockwise.ignore = ["DL3007"]\n',
+    '[ tool.dockwise ]\nignore = ["DL3007"]\n',
+    '[tool."dockwise"]\nignore = ["DL3007"]\n',
+    '[tool]\ndockwise = { ignore = ["DL3007"] }\n',
+])
+def test_every_toml_spelling_of_the_table_is_found(work: Path, text: str) -> None:
+    (work / "pyproject.toml").write_text(text + "[project]\nname = 'x'\n")
+    (work / "Dockerfile").write_text(DOCKERFILE)
+    assert find_dockwise_config(work) == work / "pyproject.toml"
+    assert findings(run("Dockerfile")) == ["DW105 warning 1:6", "DL3019 info 2:5"]
+
+
+def test_a_pyproject_that_only_mentions_dockwise_is_skipped(work: Path) -> None:
+    (work / "pyproject.toml").write_text('[project]\ndependencies = ["dockwise>=1"]\n')
+    assert find_dockwise_config(work) is None
+
+
+def test_an_invalid_pyproject_mentioning_dockwise_is_reported(work: Path) -> None:
+    (work / "pyproject.toml").write_text('tool.dockwise.ignore = [1\n')
+    (work / "Dockerfile").write_text(DOCKERFILE)
+    assert find_dockwise_config(work) == work / "pyproject.toml"
+    result = run("Dockerfile")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"dockwise: {work / 'pyproject.toml'}: invalid TOML: ")
+
+
 def test_dockwise_toml_before_pyproject_in_one_directory(work: Path) -> None:
     (work / "pyproject.toml").write_text('[tool.dockwise]\nignore = ["DL3019"]\n')
     (work / ".dockwise.toml").write_text('ignore = ["DL3007"]\n')
