@@ -167,8 +167,15 @@ def stage_size(image: ArchiveImage, *, label: str, model: Model | None = None,
                engine_size: int | None = None, is_final: bool = True,
                reaches_final: bool = True) -> StageSize:
     """Analyse one image and attribute its layers (see :func:`~dockwise.image.attribution.
-    attribute` for ``base_entries`` and ``inherited``)."""
-    analysis = analyze(image.layers)
+    attribute` for ``base_entries`` and ``inherited``).
+
+    Raises:
+        ImageError: the layers cannot be analysed (the message names the image).
+    """
+    try:
+        analysis = analyze(image.layers)
+    except ImageError as exc:
+        raise ImageError(f"{image.label}: {exc.message}") from None
     steps = attribute(image.history, len(image.layers), model, stage, base_entries, inherited)
     if base_entries is not None:
         base_layers: int | None = sum(1 for s in steps if s.history is not None and
@@ -475,5 +482,10 @@ def measure_archive(path: Path, *, image_ref: str | None = None,
     if progress:
         progress(f"reading {path}")
     image = select_image(read_archive(path), image_ref, str(path))
-    return _single(image, "archive", str(path), dockerfile, context, target, build_args or {},
-                   thresholds, config_path)
+    try:
+        return _single(image, "archive", str(path), dockerfile, context, target,
+                       build_args or {}, thresholds, config_path)
+    except ImageError as exc:
+        if exc.message.startswith(str(path)):
+            raise
+        raise ImageError(f"{path}: {exc.message}", exc.detail) from None

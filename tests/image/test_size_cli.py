@@ -227,3 +227,12 @@ def test_escape_sequences_in_history_and_paths_are_made_visible(tmp_path: Path) 
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, fmt
         assert waste in result.stdout, fmt
         assert history_text in result.stdout, fmt
+
+
+def test_paths_too_deep_to_analyse_are_an_error_naming_the_archive(tmp_path: Path) -> None:
+    path = tmp_path / "deep.tar"
+    path.write_bytes(docker_archive([layer_tar({"a/" * 40_000 + "f": b"x"})]))
+    result = run("--archive", str(path), cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (f"dockwise: {path}: test:1: the layers hold paths too deep to "
+                             "analyse (more than 67,108,864 characters of directory names)\n")
