@@ -130,6 +130,25 @@ def binary_version(binary: str) -> str | None:
 #: longest RUN in the corpus (4.6 kB). ShellCheck 0.11's time and memory grow with the square of
 #: one long ``&&`` chain: on this machine 16 KiB took 1.8 s and 0.5 GB, 64 KiB 36 s and 7 GB.
 MAX_SCRIPT_BYTES = 16 * 1024
+#: The deepest nesting (:attr:`dockwise.syntax.shell.Script.nesting`) of a script given to
+#: ShellCheck: 32, eight times the deepest in the corpus (4). 5,000 nested subshells, 10 kB,
+#: ran ShellCheck for 30 s and 4.2 GB.
+MAX_NESTING = 32
+
+
+def refusal(job: Job) -> str | None:
+    """Why ``job``'s script is not given to ShellCheck (too long or nested too deeply for it
+    to finish in reasonable time and memory), or ``None`` when it is."""
+    size = len(job.script.text.encode("utf-8", "surrogatepass"))
+    if size > MAX_SCRIPT_BYTES:
+        return (f"this RUN's script is {size:,} bytes; ShellCheck is given scripts of at most "
+                f"{MAX_SCRIPT_BYTES:,} bytes (its time and memory grow with the square of a "
+                "script's length)")
+    if job.script.nesting > MAX_NESTING:
+        return (f"this RUN's script nests {job.script.nesting} levels deep; ShellCheck is "
+                f"given scripts nesting at most {MAX_NESTING} levels (deeper ones take it "
+                "minutes and gigabytes)")
+    return None
 
 
 @record

@@ -17,7 +17,8 @@ turns it off. All scripts of a file are checked by one ShellCheck process; optio
 one installed with dockwise, else ``shellcheck`` on ``PATH``, or the one the
 ``DOCKWISE_SHELLCHECK`` environment variable names (never one a configuration file names: that
 file may belong to the repository being linted). When the process fails, DW903 says so; a
-script longer than 16 KiB is not given to ShellCheck (DW903 says that too).
+script longer than 16 KiB or nesting more than 32 levels deep is not given to ShellCheck
+(DW903 says that too).
 
 Codes work like rule ids: ``--ignore SC2086``, ``# hadolint ignore=SC2086`` above the RUN,
 ``severity = {SC2086 = "error"}``, hadolint's ``override:`` lists. ShellCheck's own
@@ -77,8 +78,8 @@ FAILED_ID = "DW903"
 
 def check(model: Model, config: Config) -> Iterator[Violation]:
     """Run ShellCheck once over the file's scripts and yield one violation per comment, or
-    one DW903 violation when ShellCheck could not run, and one for each script too long to
-    give it (:data:`dockwise.shellcheck.MAX_SCRIPT_BYTES`)."""
+    one DW903 violation when ShellCheck could not run, and one for each script too long or too
+    deeply nested to give it (:func:`dockwise.shellcheck.refusal`)."""
     if not config.shellcheck:
         return
     from dockwise import shellcheck  # process handling, loaded only when ShellCheck runs
@@ -91,15 +92,12 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
         return
     batch = []
     for job in shellcheck.jobs(model):
-        size = len(job.script.text.encode("utf-8", "surrogatepass"))
-        if size <= shellcheck.MAX_SCRIPT_BYTES:
+        why = shellcheck.refusal(job)
+        if why is None:
             batch.append(job)
-            continue
-        yield Violation(job.instruction.keyword_span,
-                        f"this RUN's script is {size:,} bytes; ShellCheck is given scripts of "
-                        f"at most {shellcheck.MAX_SCRIPT_BYTES:,} bytes (its time and memory "
-                        "grow with the square of a script's length), so it was not "
-                        "shell-checked", job.instruction, code=FAILED_ID)
+        else:
+            yield Violation(job.instruction.keyword_span, f"{why}, so it was not shell-checked",
+                            job.instruction, code=FAILED_ID)
     if not batch:
         return
     result = shellcheck.run(batch, binary, float(options.get("timeout",

@@ -425,3 +425,16 @@ def test_a_script_longer_than_16_kib_is_not_given_to_shellcheck(
         ("SC2154", 4, 10, "b is referenced but not assigned."),
     ]
     assert [c for c in calls[0] if c.endswith(".sh")] == ["0.sh", "1.sh"]  # lines 2 and 4
+
+
+def test_a_script_nesting_more_than_32_levels_is_not_given_to_shellcheck() -> None:
+    def run(depth: int) -> str:
+        return "RUN echo " + "$(" * depth + "true" + ")" * depth + "\n"
+
+    text = "FROM debian:12\n" + run(shellcheck.MAX_NESTING - 1) + run(shellcheck.MAX_NESTING)
+    assert [f for f in lint(text) if f.rule_id == "DW903"] == []
+    found = [(f.rule_id, f.line, f.column, f.message) for f in lint(text + run(300))
+             if f.rule_id == "DW903"]
+    assert found == [("DW903", 4, 1, "this RUN's script nests 300 levels deep; ShellCheck is "
+                      "given scripts nesting at most 32 levels (deeper ones take it minutes "
+                      "and gigabytes), so it was not shell-checked")]

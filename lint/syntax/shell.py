@@ -352,6 +352,8 @@ class Script:
             the body on stdin, so SHELL's options do not reach it); the interpreter and its one
             optional argument, as the kernel passes them, for a heredoc starting with ``#!``;
             the JSON array's words before the script in exec form. Empty when unknown.
+        nesting: how deeply subshells, command substitutions, groups and compound commands
+            nest (``echo $(a $(b))`` is 2); ShellCheck's cost grows fast with it.
     """
 
     text: str
@@ -361,6 +363,7 @@ class Script:
     source: str = "run"
     mapper: PositionMapper | None = None
     runner: tuple[str, ...] = ()
+    nesting: int = 0
 
     @property
     def program_names(self) -> frozenset[str]:
@@ -502,6 +505,14 @@ class _Frame(NamedTuple):
     conditional: bool
     pipeline: int = 0
     pipeline_index: int = 0
+    nesting: int = 0
+
+
+#: Node types that open a nesting level (see :attr:`Script.nesting`).
+_NESTING_TYPES = frozenset({
+    "subshell", "command_substitution", "process_substitution", "compound_statement",
+    "if_statement", "while_statement", "for_statement", "c_style_for_statement",
+    "case_statement", "function_definition"})
 
 
 class _Builder:
@@ -513,6 +524,7 @@ class _Builder:
         self.mapper = mapper
         self.commands: list[SimpleCommand] = []
         self.pipelines = 0
+        self.nesting = 0
 
     def chars(self, byte: int) -> int:
         if self.ascii:
@@ -572,7 +584,11 @@ class _Builder:
         """
         stack: list[_Frame] = [_Frame(root, None, False, False)]
         while stack:
-            stack.extend(reversed(self._visit(stack.pop())))
+            frame = stack.pop()
+            nesting = frame.nesting + (frame.node.type in _NESTING_TYPES)
+            if nesting > self.nesting:
+                self.nesting = nesting
+            stack.extend(reversed([f._replace(nesting=nesting) for f in self._visit(frame)]))
 
     def _visit(self, frame: _Frame) -> list[_Frame]:
         """Record what ``frame.node`` itself holds; return its children to visit, in order."""
@@ -717,7 +733,7 @@ def parse_script(text: str, mapper: PositionMapper, dialect: str = "sh",
     commands = sorted(builder.commands, key=lambda c: (c.span.start_line, c.span.start_column))
     commands = [c if c.index == i else _reindex(c, i) for i, c in enumerate(commands)]
     return Script(text, dialect, tuple(commands), tree.root_node.has_error, source,
-                  mapper=mapper, runner=runner)
+                  mapper=mapper, runner=runner, nesting=builder.nesting)
 
 
 def _reindex(cmd: SimpleCommand, index: int) -> SimpleCommand:

@@ -158,3 +158,15 @@ def test_deeply_nested_substitutions_are_all_found() -> None:
     assert len(script.commands) == depth + 1
     assert [c.subshell for c in script.commands] == [False] + [True] * depth
     assert argvs(script)[-1] == ["x"]
+
+
+def test_nesting_counts_subshells_substitutions_and_compound_commands() -> None:
+    def nesting(run: str) -> int:
+        (script,) = scripts(f"FROM a\nRUN {run}\n")
+        return script.nesting
+
+    assert nesting("echo hi && ls | wc -l") == 0
+    assert nesting("echo $(date)") == 1
+    assert nesting("(cd /x && echo $(a $(b)))") == 3
+    assert nesting("if true; then for i in 1; do { echo; }; done; fi") == 3
+    assert nesting(" && ".join(["echo"] * 500)) == 0  # a long chain is long, not deep
