@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dockwise import walk as walk_module
 from dockwise.discover import (
@@ -295,3 +297,34 @@ def test_special_file_as_gitignore_is_not_read(tmp_path: Path) -> None:
     make(root, "Dockerfile")
     os.mkfifo(root / ".gitignore")
     assert found(root) == ["Dockerfile"]
+
+
+_WILD = st.text(alphabet="ab/*?[]!.\\", min_size=1, max_size=8)
+_PATH = st.lists(st.text(alphabet="ab.", min_size=1, max_size=4), min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns=st.lists(_WILD, min_size=1, max_size=3), parts=_PATH, is_dir=st.booleans())
+def test_re2_matching_agrees_with_pathspecs_python_backend(patterns: list[str],
+                                                          parts: list[str],
+                                                          is_dir: bool) -> None:
+    import pathspec
+
+    path = "/".join(parts) + ("/" if is_dir else "")
+    try:
+        oracle = pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
+    except Exception:
+        return  # a line git cannot use: _compile drops it (tested above)
+    assert walk_module._compile(patterns).match_file(path) == oracle.match_file(path)
+
+
+def test_a_backtracking_gitignore_pattern_does_not_hang_the_walk(tmp_path: Path) -> None:
+    # Python's re needs about 200**6 steps for this line against this directory name
+    deep = tmp_path / ("a" * 200)
+    deep.mkdir()
+    (deep / "Dockerfile").write_text("FROM scratch\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*a*a*a*a*a*ab\n")
+    assert discover([str(tmp_path)]) == ([deep / "Dockerfile"], [])
+    assert discover([str(tmp_path)], exclude=["*a*a*a*a*a*ab", "*b*b*b*b*b*ba"]) == \
+        ([deep / "Dockerfile"], [])
