@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import errno
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,9 @@ def _compile(lines: list[str], *, strict: bool = False) -> Any:
     import pathspec
 
     def spec(patterns: list[str]) -> Any:
-        return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
+        with warnings.catch_warnings():  # Python's re warns about "[[" in a pattern's class
+            warnings.simplefilter("ignore", FutureWarning)
+            return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
 
     def valid(line: str) -> bool:
         try:

@@ -303,6 +303,7 @@ _WILD = st.text(alphabet="ab/*?[]!.\\", min_size=1, max_size=8)
 _PATH = st.lists(st.text(alphabet="ab.", min_size=1, max_size=4), min_size=1, max_size=4)
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # the oracle's re on "[["
 @settings(max_examples=400, deadline=None)
 @given(patterns=st.lists(_WILD, min_size=1, max_size=3), parts=_PATH, is_dir=st.booleans())
 def test_re2_matching_agrees_with_pathspecs_python_backend(patterns: list[str],
@@ -328,3 +329,17 @@ def test_a_backtracking_gitignore_pattern_does_not_hang_the_walk(tmp_path: Path)
     assert discover([str(tmp_path)]) == ([deep / "Dockerfile"], [])
     assert discover([str(tmp_path)], exclude=["*a*a*a*a*a*ab", "*b*b*b*b*b*ba"]) == \
         ([deep / "Dockerfile"], [])
+
+
+def test_a_nested_bracket_in_gitignore_prints_no_python_warning(tmp_path: Path) -> None:
+    import warnings
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("a[[b]\n")
+    (tmp_path / "a[").mkdir()  # "[[b]" is the class of "[" and "b"
+    (tmp_path / "a[" / "Dockerfile").write_text("FROM scratch\n")
+    (tmp_path / "Dockerfile").write_text("FROM scratch\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert discover([str(tmp_path)]) == ([tmp_path / "Dockerfile"], [])
+    assert [str(w.message) for w in caught] == []
