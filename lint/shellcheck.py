@@ -136,21 +136,6 @@ MAX_SCRIPT_BYTES = 16 * 1024
 MAX_NESTING = 32
 
 
-def refusal(job: Job) -> str | None:
-    """Why ``job``'s script is not given to ShellCheck (too long or nested too deeply for it
-    to finish in reasonable time and memory), or ``None`` when it is."""
-    size = len(job.script.text.encode("utf-8", "surrogatepass"))
-    if size > MAX_SCRIPT_BYTES:
-        return (f"this RUN's script is {size:,} bytes; ShellCheck is given scripts of at most "
-                f"{MAX_SCRIPT_BYTES:,} bytes (its time and memory grow with the square of a "
-                "script's length)")
-    if job.script.nesting > MAX_NESTING:
-        return (f"this RUN's script nests {job.script.nesting} levels deep; ShellCheck is "
-                f"given scripts nesting at most {MAX_NESTING} levels (deeper ones take it "
-                "minutes and gigabytes)")
-    return None
-
-
 @record
 class Job:
     """One script to check.
@@ -171,6 +156,21 @@ class Job:
     variables: tuple[tuple[str, str | None], ...]
     instruction: n.Run
     skip: frozenset[str] = frozenset()
+
+
+def refusal(job: Job) -> str | None:
+    """Why ``job``'s script is not given to ShellCheck (too long or nested too deeply for it
+    to finish in reasonable time and memory), or ``None`` when it is."""
+    size = len(job.script.text.encode("utf-8", "surrogatepass"))
+    if size > MAX_SCRIPT_BYTES:
+        return (f"this RUN's script is {size:,} bytes; ShellCheck is given scripts of at most "
+                f"{MAX_SCRIPT_BYTES:,} bytes (its time and memory grow with the square of a "
+                "script's length)")
+    if job.script.nesting > MAX_NESTING:
+        return (f"this RUN's script nests {job.script.nesting} levels deep; ShellCheck is "
+                f"given scripts nesting at most {MAX_NESTING} levels (deeper ones take it "
+                "minutes and gigabytes)")
+    return None
 
 
 @record
