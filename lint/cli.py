@@ -38,10 +38,11 @@ def _split_refs(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def use_color(no_color: bool, stream: object) -> bool:
-    """Colour on a terminal unless ``--no-color`` or ``NO_COLOR``; ``FORCE_COLOR`` forces it."""
+    """Colour on a terminal unless ``--no-color`` or ``NO_COLOR`` (any non-empty value, as
+    no-color.org says); ``FORCE_COLOR`` forces it, except ``FORCE_COLOR=0`` or ``false``."""
     if no_color or os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false"):
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -201,8 +202,9 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
     with _progress_bar(len(work), enabled=not no_progress and len(work) > 1) as (start, step):
         results = lint_files(work, linters, default_workers(jobs, len(work)), step, start)
     color = use_color(no_color, sys.stdout) and output is None
-    chosen_format = fmt or ("tty" if color or (sys.stdout.isatty() and output is None)
-                            else "text")
+    # the default follows where the report goes, not colour: FORCE_COLOR in a CI log must
+    # not turn grep-able text into the grouped terminal view
+    chosen_format = fmt or ("tty" if sys.stdout.isatty() and output is None else "text")
     sources = _sources(work, results) if chosen_format in NEEDS_SOURCES else {}
     if stdin_linter is not None:
         name = stdin_filename or "-"

@@ -290,4 +290,16 @@ def test_force_color_colours_a_pipe_and_no_color_wins(project: Path) -> None:
 
     assert "\x1b[33mDL3007\x1b[0m" in lint(FORCE_COLOR="1")
     assert "\x1b[" not in lint()
+    assert "\x1b[" not in lint(FORCE_COLOR="0")
     assert "\x1b[" not in lint(FORCE_COLOR="1", NO_COLOR="1")
+
+
+def test_force_color_does_not_change_the_default_format(project: Path) -> None:
+    environ = {**os.environ, "FORCE_COLOR": "1"}
+    environ.pop("NO_COLOR", None)
+    done = subprocess.run([sys.executable, "-m", "dockwise", "lint", "--select", "DL3007",
+                           str(project / "bad")], capture_output=True, text=True, env=environ,
+                          timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == (f"{project / 'bad'}/Dockerfile:1:13: DL3007 warning: image "
+                           "'alpine:latest' uses the 'latest' tag; pin a version (latest-tag)\n")
