@@ -95,6 +95,18 @@ def registry() -> Registry:
     return Registry(ALL_RULES)
 
 
+#: Rule ids hadolint has retired (its documentation lists them as deprecated). dockwise has no
+#: rule under them and never reuses them; Dockerfiles and configurations written for older
+#: hadolint versions still name them, so ignoring one (``--ignore``, ``ignore`` in a config,
+#: an ignore pragma) is accepted silently, as hadolint accepts it.
+RETIRED_HADOLINT_IDS = frozenset({"DL3005", "DL3017", "DL3031", "DL3039", "DL4002"})
+
+
+def is_retired(ref: str) -> bool:
+    """Whether ``ref`` is one of :data:`RETIRED_HADOLINT_IDS` (any case, spaces around)."""
+    return ref.strip().upper() in RETIRED_HADOLINT_IDS
+
+
 class UnknownRuleError(ValueError):
     """A rule reference on the command line or in a config that names no rule.
 
@@ -146,15 +158,18 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
     Raises:
         UnknownRuleError: a reference names no rule and is not a ShellCheck code (unless it
             comes from hadolint's configuration, ``config.hadolint_refs``: then it is listed
-            in :attr:`Selection.unknown`).
+            in :attr:`Selection.unknown`; a retired hadolint id in ``ignore`` is skipped).
     """
     reg = reg or registry()
     unknown: list[str] = []
 
-    def resolve(refs: Iterable[str], where: str = "") -> tuple[list[Rule], list[str]]:
+    def resolve(refs: Iterable[str], where: str = "", *, ignoring: bool = False
+                ) -> tuple[list[Rule], list[str]]:
         rules: list[Rule] = []
         codes: list[str] = []
         for ref in refs:
+            if ignoring and is_retired(ref):
+                continue  # nothing to ignore, and hadolint's configurations still name it
             if ref.strip().upper() == "ALL":
                 rules.extend(reg.rules)
                 continue
@@ -171,7 +186,7 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
 
     only_codes = None
     if config.select is not None:
-        rules, codes = resolve(config.select)
+        rules, codes = resolve(config.select, " in select")
         chosen = {r.id for r in rules}
         shellcheck_rule = reg.get(SHELLCHECK_RULE_ID)
         if codes and shellcheck_rule is not None and shellcheck_rule.id not in chosen:
@@ -179,7 +194,7 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
             only_codes = frozenset(codes)
     else:
         chosen = {r.id for r in reg.rules if r.enabled}
-    chosen |= {r.id for r in resolve(config.extend_select)[0]}
+    chosen |= {r.id for r in resolve(config.extend_select, " in extend-select")[0]}
     severity = {r.id: r.severity for r in reg.rules}
     code_severity: dict[str, Severity | None] = {}
     overridden: set[str] = set()
@@ -194,7 +209,7 @@ def select_rules(config: Config, reg: Registry | None = None) -> Selection:
                 severity[rule.id] = level
                 overridden.add(rule.id)
                 chosen.add(rule.id)
-    ignored_rules, ignored_codes = resolve(config.ignore)
+    ignored_rules, ignored_codes = resolve(config.ignore, " in ignore", ignoring=True)
     chosen -= {r.id for r in ignored_rules}
     return Selection([r for r in reg.rules if r.id in chosen], severity,
                      frozenset(ignored_codes), code_severity, frozenset(overridden),

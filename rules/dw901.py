@@ -3,7 +3,9 @@
 ## What it does
 Checks every ``# dockwise ignore=``, ``# hadolint ignore=`` and ``global ignore=`` comment and
 reports each listed id or name that matches no rule (and is not a ShellCheck ``SCxxxx`` code).
-The other ids in the same pragma still apply.
+The other ids in the same pragma still apply. The ids hadolint has retired (DL3005, DL3017,
+DL3031, DL3039, DL4002) are not reported: Dockerfiles written for older hadolint versions still
+name them, and hadolint accepts them.
 
 ## Why is this bad?
 A mistyped id silences nothing, so the finding it was meant for keeps appearing, or worse, the
@@ -29,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dockwise.config import Config
-from dockwise.engine import find_pragmas, registry
+from dockwise.engine import find_pragmas, is_retired, registry
 from dockwise.findings import Rule, Severity, Violation
 from dockwise.model import Model
 
@@ -39,7 +41,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     reg = registry()
     for pragma in find_pragmas(model.dockerfile):
         for ref, span in pragma.refs:
-            if not reg.is_known(ref):
+            if not reg.is_known(ref) and not is_retired(ref):
                 yield Violation(span, f"unknown rule '{ref}' in {pragma.tool} ignore pragma; "
                                 "it suppresses nothing")
 

@@ -129,7 +129,7 @@ def test_unknown_target_stage_is_an_input_error(tmp_path: Path) -> None:
 
 def test_unknown_rule_on_the_command_line(project: Path) -> None:
     code, _, err = run("lint", "--ignore", "DL9999", str(project / "bad"))
-    assert code == 2 and err == "dockwise: unknown rule 'DL9999'\n"
+    assert code == 2 and err == "dockwise: unknown rule 'DL9999' in ignore\n"
 
 
 def test_bad_config_is_exit_two_naming_file_and_key(project: Path) -> None:

@@ -223,7 +223,7 @@ def test_syntax_errors_name_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "text", "message"), [
     (".hadolint.yaml", "ignord: [DL3007]\n",
      "key 'ignord': unknown setting (did you mean 'ignored'?)"),
-    (".dockwise.toml", 'ignore = ["DL9999"]\n', "unknown rule 'DL9999'"),
+    (".dockwise.toml", 'ignore = ["DL9999"]\n', "unknown rule 'DL9999' in ignore"),
     ("pyproject.toml", '[tool.dockwise]\nseverity = { DL9999 = "error" }\n',
      "unknown rule 'DL9999' in severity overrides"),
 ])
@@ -239,7 +239,7 @@ def test_cli_unknown_rule_on_the_command_line(work: Path) -> None:
     (work / ".dockwise.toml").write_text('ignore = ["DL3007"]\n')
     result = run("--ignore", "DL3019,DL9999", "Dockerfile")
     # not blamed on the configuration file
-    assert (result.exit_code, result.stderr) == (2, "dockwise: unknown rule 'DL9999'\n")
+    assert (result.exit_code, result.stderr) == (2, "dockwise: unknown rule 'DL9999' in ignore\n")
 
 
 def test_cli_bad_config_of_one_file_does_not_stop_the_others(work: Path) -> None:

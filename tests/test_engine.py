@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import lint
@@ -135,3 +136,19 @@ def test_exit_codes(levels: tuple[Severity, ...], fail_on: Severity | None, code
 def test_exit_code_two_wins() -> None:
     assert exit_code([_result(Severity.ERROR), FileResult("y", error="bad")], Severity.INFO) == 2
     assert exit_code([_result(Severity.ERROR)], Severity.INFO, no_fail=True) == 0
+
+
+def test_retired_hadolint_ids_can_be_ignored_everywhere(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dockwise.cli import main
+
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM alpine:3.20\n# hadolint ignore=DL3005,DL4002\nRUN true\n"
+                          "USER 1000\n")
+    (tmp_path / ".dockwise.toml").write_text('ignore = ["DL3017", "dl3031"]\n')
+    result = CliRunner().invoke(main, ["lint", "--ignore", "DL3039", str(dockerfile)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    result = CliRunner().invoke(main, ["lint", "--select", "DL3005", str(dockerfile)])
+    assert result.exit_code == 2  # selecting a rule that does not exist is still an error
+    assert "unknown rule 'DL3005'" in result.stderr
