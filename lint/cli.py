@@ -546,16 +546,23 @@ def rules_command(fmt: str) -> None:
                             tablefmt="github"))
         return
     click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
+    from dockwise.report.text import printable
     from dockwise.shellcheck import binary_version, find_binary
 
-    binary = find_binary()
+    configured = os.environ.get("DOCKWISE_SHELLCHECK") or None
+    binary = find_binary(configured)
     if binary is None:
         click.echo("\nShellCheck: not installed, so rule SC reports nothing "
                    "(pip install 'dockwise[shellcheck]')")
-    else:
-        version = binary_version(binary)
-        click.echo(f"\nShellCheck: {binary}{f' (version {version})' if version else ''}; "
-                   "rule SC checks RUN scripts")
+        return
+    version = binary_version(binary)
+    origin = " (from DOCKWISE_SHELLCHECK)" if configured else ""
+    if version is None and configured:
+        click.echo(f"\nShellCheck: {printable(binary)}{origin} does not run; rule SC reports "
+                   "DW903 for every file with RUN scripts")
+        return
+    click.echo(f"\nShellCheck: {printable(binary)}{origin}"
+               f"{f' (version {version})' if version else ''}; rule SC checks RUN scripts")
 
 
 @main.command("explain")

@@ -234,13 +234,27 @@ def test_rules_command_says_once_when_shellcheck_is_missing(
 
 @needs_shellcheck
 def test_rules_command_names_the_shellcheck_it_uses() -> None:
-    out = CliRunner().invoke(main, ["rules"]).output
+    out = CliRunner().invoke(main, ["rules"], env={"DOCKWISE_SHELLCHECK": ""}).output
     binary = shellcheck.find_binary()
     version = shellcheck.binary_version(binary)  # type: ignore[arg-type]
     assert version is not None and version[0].isdigit()
     assert out.rstrip().endswith(f"ShellCheck: {binary} (version {version}); rule SC checks "
                                  "RUN scripts")
     assert "not installed" not in out
+
+
+@needs_shellcheck
+def test_rules_command_names_the_shellcheck_the_environment_chooses(tmp_path: Path) -> None:
+    binary = shellcheck.find_binary()
+    assert binary is not None
+    version = shellcheck.binary_version(binary)
+    out = CliRunner().invoke(main, ["rules"], env={"DOCKWISE_SHELLCHECK": binary}).output
+    assert out.rstrip().endswith(f"ShellCheck: {binary} (from DOCKWISE_SHELLCHECK) (version "
+                                 f"{version}); rule SC checks RUN scripts")
+    missing = str(tmp_path / "nope")
+    out = CliRunner().invoke(main, ["rules"], env={"DOCKWISE_SHELLCHECK": missing}).output
+    assert out.rstrip().endswith(f"ShellCheck: {missing} (from DOCKWISE_SHELLCHECK) does not "
+                                 "run; rule SC reports DW903 for every file with RUN scripts")
 
 
 # -- batching and process handling -----------------------------------------------------------
