@@ -33,11 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus_dir() -> Path:
-    """``shared/corpus/files`` next to the checkout or next to one of its ancestors."""
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "files").is_dir():
-            return parent / "shared" / "corpus" / "files"
-    raise SystemExit("corpus not found; pass --corpus DIR")
+    """``corpus/files`` under ``$DOCKWISE_SHARED``, else ``shared/corpus/files`` next to the
+    checkout or one of its ancestors, else ``/work/shared/corpus/files`` (as the tests look)."""
+    candidates = [Path(os.environ["DOCKWISE_SHARED"]) / "corpus" / "files"] \
+        if os.environ.get("DOCKWISE_SHARED") else []
+    candidates += [parent / "shared" / "corpus" / "files" for parent in ROOT.parents]
+    candidates.append(Path("/work/shared/corpus/files"))
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise SystemExit("corpus not found; pass --corpus DIR or set DOCKWISE_SHARED")
 
 
 def package_tree(source: Path, into: Path) -> Path:

@@ -189,8 +189,9 @@ def _severity_or_off(path: Path, key: str, value: Any) -> Severity | None:
         return None
     try:
         return Severity.parse(value)
-    except ValueError as exc:
-        raise ConfigError(path, str(exc), key) from None
+    except ValueError:
+        raise ConfigError(path, f"unknown severity {value!r} (use error, warning, info, style "
+                          "or off)", key) from None
 
 
 #: The deepest nesting of lists and mappings a configuration file may have. Real ones use

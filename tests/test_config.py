@@ -226,6 +226,8 @@ def test_syntax_errors_name_the_file(tmp_path: Path) -> None:
     (".dockwise.toml", 'ignore = ["DL9999"]\n', "unknown rule 'DL9999' in ignore"),
     ("pyproject.toml", '[tool.dockwise]\nseverity = { DL9999 = "error" }\n',
      "unknown rule 'DL9999' in severity overrides"),
+    (".dockwise.toml", 'severity = { DL3007 = "loud" }\n',
+     "key 'severity.DL3007': unknown severity 'loud' (use error, warning, info, style or off)"),
 ])
 def test_cli_bad_config_is_one_line_and_exit_2(work: Path, name: str, text: str,
                                                message: str) -> None:
