@@ -45,6 +45,12 @@ class _Rules:
         self.spec = spec
 
 
+#: Above this many patterns in one matcher, Python's ``re`` backend is used: RE2 compiles a
+#: set of patterns into one automaton within a memory budget, and about 1,500 to 4,700
+#: ``.gitignore`` lines exhaust it (it then also logs to stderr).
+_RE2_MAX_PATTERNS = 1000
+
+
 def _compile(lines: list[str], *, strict: bool = False) -> Any:
     """A ``pathspec`` matcher for git wildmatch ``lines``. A line git cannot use either (a lone
     ``!``, a trailing backslash, a ``[z-a]`` range) is skipped, as git skips it, or with
@@ -52,17 +58,28 @@ def _compile(lines: list[str], *, strict: bool = False) -> Any:
 
     Matching uses pathspec's RE2 backend (``google-re2``): RE2 never backtracks, while
     Python's ``re`` took minutes on a ``.gitignore`` line such as ``*a*a*a*a*a*ab`` against a
-    directory named with 200 ``a`` (git's own wildmatch is not exponential either)."""
+    directory named with 200 ``a`` (git's own wildmatch is not exponential either). Sets RE2
+    cannot compile (more than :data:`_RE2_MAX_PATTERNS` lines, POSIX classes) use pathspec's
+    Python backend, with the same meaning."""
     import pathspec
 
-    def spec(patterns: list[str]) -> Any:
+    def spec(patterns: list[str], backend: str = "re2") -> Any:
         with warnings.catch_warnings():  # Python's re warns about "[[" in a pattern's class
             warnings.simplefilter("ignore", FutureWarning)
-            return pathspec.GitIgnoreSpec.from_lines(patterns, backend="re2")
+            if backend == "re2" and len(patterns) > _RE2_MAX_PATTERNS:
+                backend = "simple"
+            try:
+                return pathspec.GitIgnoreSpec.from_lines(patterns, backend=backend)
+            except Exception:
+                if backend == "simple":
+                    raise
+                # RE2 refuses some sets it could match one by one (memory budget, classes
+                # such as [[:alpha:]]); Python's re reads them as pathspec means them
+                return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
     def valid(line: str) -> bool:
         try:
-            spec([line])
+            spec([line], "simple")
         except Exception:  # pathspec's own error, or a regex error from a bad range
             return False
         return True
@@ -71,9 +88,9 @@ def _compile(lines: list[str], *, strict: bool = False) -> Any:
         return spec(lines)
     except Exception:
         bad = [line for line in lines if not valid(line)]
-        if strict:
+        if strict and bad:
             raise PatternError(f"invalid pattern {bad[0]!r}") from None
-        return spec([line for line in lines if line not in bad])
+        return spec([line for line in lines if line not in bad], "simple")
 
 
 def _read_patterns(path: str) -> list[str]:

@@ -343,3 +343,16 @@ def test_a_nested_bracket_in_gitignore_prints_no_python_warning(tmp_path: Path) 
         warnings.simplefilter("always")
         assert discover([str(tmp_path)]) == ([tmp_path / "Dockerfile"], [])
     assert [str(w.message) for w in caught] == []
+
+
+def test_a_gitignore_of_thousands_of_lines_is_applied(tmp_path: Path) -> None:
+    # RE2 cannot compile thousands of patterns as one set; Python's re matches them instead
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("".join(f"build{i}/\n" for i in range(1, 5001)))
+    for name in ("build4999", "keep"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "Dockerfile").write_text("FROM scratch\n")
+    assert discover([str(tmp_path)]) == ([tmp_path / "keep" / "Dockerfile"], [])
+    excludes = [f"build{i}/" for i in range(1, 5001)]
+    assert discover([str(tmp_path)], exclude=excludes, gitignore=False) == \
+        ([tmp_path / "keep" / "Dockerfile"], [])
