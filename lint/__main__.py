@@ -1,6 +1,6 @@
 """``python -m dockwise``: the same as the ``dockwise`` command."""
 
-from dockwise.cli import main
+from dockwise.cli import entry
 
 if __name__ == "__main__":
-    main()
+    entry()

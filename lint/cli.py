@@ -595,3 +595,29 @@ def explain_command(rule: str) -> None:
         click.echo(head)
         click.echo()
         click.echo(doc)
+
+
+def entry() -> None:
+    """The ``dockwise`` console script and ``python -m dockwise``: :data:`main` with the
+    failures of the standard streams handled, for every command (``--help`` and ``--version``
+    included). A closed stdout (``>&-``) is read as an empty sink; stdout or stderr that
+    cannot be written (a full disk, a device error) ends the run with exit code 2, and a
+    closed pipe quietly with the code the run had."""
+    import errno
+
+    if sys.stdout is None:  # started with stdout closed
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    try:
+        main()
+    except BrokenPipeError:  # `dockwise rules | head -1`: the reader has what it wanted
+        _quiet_stdout()
+        raise SystemExit(EXIT_OK) from None
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF):
+            raise
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            _quiet_stdout()
+            sys.stderr.write(f"dockwise: cannot write output: {exc.strerror or exc}\n")
+            sys.stderr.flush()
+        raise SystemExit(EXIT_ERROR) from None
+

@@ -303,3 +303,26 @@ def test_force_color_does_not_change_the_default_format(project: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert done.stdout == (f"{project / 'bad'}/Dockerfile:1:13: DL3007 warning: image "
                            "'alpine:latest' uses the 'latest' tag; pin a version (latest-tag)\n")
+
+
+@pytest.mark.parametrize("args", [["rules"], ["explain", "DL3006"], ["--help"], ["--version"]])
+def test_every_command_reports_a_full_disk_on_stdout(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "dockwise", *args], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (
+        2, "dockwise: cannot write output: No space left on device\n")
+
+
+def test_a_closed_stdout_is_an_empty_sink(project: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "dockwise", "lint", str(project / "bad")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          timeout=120, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (1, "")
+
+
+def test_an_unwritable_stderr_keeps_the_exit_code(project: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "dockwise", "lint", str(project / "nope")],
+                              stdout=subprocess.DEVNULL, stderr=full, timeout=120)
+    assert done.returncode == 2
