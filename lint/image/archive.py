@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from dockwise.image import ImageError
-from dockwise.image.layers import LayerIndex, clean_path, index_layer
+from dockwise.image.layers import MAX_LAYER_ENTRIES, LayerIndex, clean_path, index_layer
 from dockwise.image.tarstream import (
     BLOCK,
     Readable,
@@ -308,11 +308,16 @@ def _layers_of(label: str, names: list[str], image: str,
                          f"dockwise reads at most {MAX_LAYERS} (docker's overlay2 stacks "
                          "at most 128)")
     out = []
+    paths = 0
     for i, name in enumerate(names):
         layer = get_layer(name)
         if layer is None:
             raise ImageError(f"{label}: the manifest of {image} names layer {i + 1} ({name}), "
                              "which is not in the archive")
+        paths += layer.members
+        if paths > MAX_LAYER_ENTRIES:  # a layer listed again counts again: it is analysed again
+            raise ImageError(f"{label}: the layers of {image} hold more than "
+                             f"{MAX_LAYER_ENTRIES:,} entries together")
         out.append(layer)
         if digests and i < len(digests) and not layer.digest:
             layer.digest = digests[i]

@@ -322,3 +322,29 @@ def test_json_nested_too_deeply_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ImageError) as info:
         read_archive(_write(tmp_path, _tar_of(members)))
     assert info.value.message.endswith("manifest.json is not valid JSON (nested too deeply)")
+
+
+def test_repeated_layers_count_towards_the_entry_limit(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from dockwise.image import archive
+
+    monkeypatch.setattr(archive, "MAX_LAYER_ENTRIES", 10)
+    layer = layer_tar({f"f{i}": b"" for i in range(4)})
+    config = b'{"rootfs": {"diff_ids": []}}'
+    members = {"l/layer.tar": layer, "c.json": config,
+               "manifest.json": json.dumps([{"Config": "c.json", "RepoTags": ["t:1"],
+                                             "Layers": ["l/layer.tar"] * 3}]).encode()}
+    with pytest.raises(ImageError) as info:
+        read_archive(_write(tmp_path, _tar_of(members)))
+    assert info.value.message.endswith(": the layers of t:1 hold more than 10 entries together")
+
+
+def test_a_layer_of_too_many_entries_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dockwise.image import layers
+    from dockwise.image.tarstream import Source, TarFormatError
+
+    monkeypatch.setattr(layers, "MAX_LAYER_ENTRIES", 3)
+    assert len(layers.index_layer(Source(io.BytesIO(layer_tar({"a": b"", "b": b"", "c": b""}))))
+               .entries) == 3
+    with pytest.raises(TarFormatError, match="more than 3 entries in one layer"):
+        layers.index_layer(Source(io.BytesIO(layer_tar({f"f{i}": b"" for i in range(4)}))))
