@@ -2,15 +2,15 @@
 
 ## What it does
 Reported once per file, at its first checked RUN, when the ShellCheck process that checks the
-file's scripts (rule ``SC``) could not be started, did not finish within its ``timeout``, or
-failed; the message says which. Also reported at each RUN whose script is longer than 16 KiB
-(16,384 bytes of UTF-8) or nests subshells, substitutions or compound commands more than 32
-levels deep: such a script is not given to ShellCheck, whose time and memory grow with the
-square of one long ``&&`` chain (64 KiB took 36 s and 7 GB) and explode with nesting (5,000
-nested subshells: 30 s and 4.2 GB); the file's other scripts are still checked. The other
-rules still run and report as usual. This rule has no check of its own: the ShellCheck pass
-reports it, and it is here so that it can be ignored, given a severity and explained like any
-rule.
+file's scripts (rule ``SC``) could not be started, did not finish within its ``timeout``, needed
+more than its 1 GiB of memory, or failed; the message says which. Also reported at each RUN
+whose script is longer than 16 KiB (16,384 bytes of UTF-8) or nests subshells, substitutions
+or compound commands more than 32 levels deep: such a script is not given to ShellCheck, whose
+time and memory grow with the square of one long ``&&`` chain (64 KiB took 36 s and 7 GB) and
+explode with nesting (5,000 nested subshells: 30 s and 4.2 GB); the file's other scripts are
+still checked. The other rules still run and report as usual. This rule has no check of its
+own: the ShellCheck pass reports it, and it is here so that it can be ignored, given a
+severity and explained like any rule.
 
 A missing ShellCheck is not a failure (``dockwise rules`` says that it is not installed); an
 executable named by the ``DOCKWISE_SHELLCHECK`` environment variable that cannot be run is.

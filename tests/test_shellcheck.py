@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -452,3 +453,21 @@ def test_a_script_nesting_more_than_32_levels_is_not_given_to_shellcheck() -> No
     assert found == [("DW903", 4, 1, "this RUN's script nests 300 levels deep; ShellCheck is "
                       "given scripts nesting at most 32 levels (deeper ones take it minutes "
                       "and gigabytes), so it was not shell-checked")]
+
+
+def test_shellcheck_runs_with_at_most_1_gib_of_address_space() -> None:
+    done = subprocess.run([sys.executable, "-c", "import resource; "
+                           "print(resource.getrlimit(resource.RLIMIT_AS)[0])"],
+                          capture_output=True, text=True, check=True,
+                          preexec_fn=shellcheck._limit_memory)
+    assert int(done.stdout) == 1 << 30 == shellcheck.MAX_MEMORY
+
+
+def test_shellcheck_out_of_memory_gives_dw903(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCKWISE_SHELLCHECK", write_fake(
+        tmp_path, "echo 'shellcheck: out of memory' >&2\nexit 251\n"))
+    found = [(f.rule_id, f.line, f.message) for f in lint("FROM debian:12\nRUN echo $a\n")
+             if f.rule_id == "DW903"]
+    assert found == [("DW903", 2, "ShellCheck needed more than its 1,024 MiB of memory; the "
+                      "RUN scripts of this file were not shell-checked")]
