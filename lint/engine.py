@@ -107,6 +107,12 @@ def is_retired(ref: str) -> bool:
     return ref.strip().upper() in RETIRED_HADOLINT_IDS
 
 
+#: The most instructions a linted Dockerfile may have. The model keeps the environment at every
+#: instruction, so its memory grows with instructions times variables: 4,096 ENV lines take
+#: 0.3 GB, 20,000 took 5.3 GB. The most in the corpus of 524 files is 254.
+MAX_INSTRUCTIONS = 4096
+
+
 class UnknownRuleError(ValueError):
     """A rule reference on the command line or in a config that names no rule.
 
@@ -397,6 +403,10 @@ class Linter:
             dockerfile = parse(source, path)
         except InputError as exc:
             return FileResult(path, error=exc.message, error_line=exc.line)
+        if len(dockerfile.instructions) > MAX_INSTRUCTIONS:
+            extra = dockerfile.instructions[MAX_INSTRUCTIONS]
+            return FileResult(path, error=f"more than {MAX_INSTRUCTIONS:,} instructions; not "
+                              "linted", error_line=extra.line)
         if context is None and self.context is not None:
             context = BuildContext(self.context)
         findings = self.lint_tree(dockerfile, path, context)

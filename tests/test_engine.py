@@ -152,3 +152,13 @@ def test_retired_hadolint_ids_can_be_ignored_everywhere(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lint", "--select", "DL3005", str(dockerfile)])
     assert result.exit_code == 2  # selecting a rule that does not exist is still an error
     assert "unknown rule 'DL3005'" in result.stderr
+
+
+def test_more_than_4096_instructions_is_an_input_error() -> None:
+    from dockwise.engine import MAX_INSTRUCTIONS, Linter
+
+    lines = ["FROM scratch"] + [f"ENV A{i}=1" for i in range(MAX_INSTRUCTIONS - 1)]
+    linter = Linter(Config(select=("DL3000",)))
+    assert linter.lint_source("\n".join(lines) + "\n").error is None
+    result = linter.lint_source("\n".join([*lines, "ENV LAST=1"]) + "\n")
+    assert (result.error, result.error_line) == ("more than 4,096 instructions; not linted", 4097)
