@@ -385,7 +385,7 @@ def load_file(path: Path) -> Config:
         import yaml
 
         try:
-            data = load_yaml(raw.decode("utf-8")) or {}
+            data = load_yaml(raw.decode("utf-8-sig")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             line = getattr(getattr(exc, "problem_mark", None), "line", None)
             where = f" (line {line + 1})" if line is not None else ""
@@ -396,7 +396,7 @@ def load_file(path: Path) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
@@ -431,7 +431,7 @@ def _has_dockwise_table(pyproject: Path) -> bool:
     import tomllib
 
     try:
-        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+        tool = tomllib.loads(raw.decode("utf-8-sig")).get("tool")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return True
     return isinstance(tool, dict) and "dockwise" in tool

@@ -513,3 +513,9 @@ def test_cli_bad_environment_is_exit_2(work: Path, monkeypatch: pytest.MonkeyPat
     result = run("Dockerfile")
     assert result.exit_code == 2
     assert result.stderr.startswith("dockwise: environment: key 'HADOLINT_FAILURE_THRESHOLD': ")
+
+
+def test_a_byte_order_mark_before_a_configuration_is_skipped(work: Path) -> None:
+    (work / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.dockwise]\nignore = ["DL3007"]\n')
+    (work / "Dockerfile").write_text(DOCKERFILE)
+    assert findings(run("Dockerfile")) == ["DW105 warning 1:6", "DL3019 info 2:5"]

@@ -17,18 +17,25 @@ if TYPE_CHECKING:
 
 # C0 controls but TAB, DEL and C1 controls, and the bidirectional overrides and isolates that
 # can make text display in another order than it is ("Trojan Source", CVE-2021-42574)
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\udc80-\udcff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
 def printable(text: str, keep: str = "") -> str:
     """``text`` safe to write to a terminal on one line: line breaks, escape sequences and other
     control characters, and bidirectional overrides become visible escapes (``\\n``,
-    ``\\x1b``, ``\\u202e``), except the characters in ``keep``. A Dockerfile can hold any
-    of them, and messages quote it."""
+    ``\\x1b``, ``\\u202e``), except the characters in ``keep``; so do the undecodable
+    bytes of a file name that is not UTF-8 (``\\xff``: raw, a byte such as 0x9b starts an
+    escape sequence on some terminals). A Dockerfile can hold any of them, and messages
+    quote it."""
     def visible(m: re.Match[str]) -> str:
         c = m.group(0)
-        return c if c in keep else _NAMED.get(c) or ascii(c)[1:-1]
+        if c in keep:
+            return c
+        if "\udc80" <= c <= "\udcff":  # a byte of a file name that is not UTF-8
+            return f"\\x{ord(c) - 0xDC00:02x}"
+        return _NAMED.get(c) or ascii(c)[1:-1]
 
     return _UNPRINTABLE.sub(visible, text)
 
