@@ -505,7 +505,6 @@ class _Frame(NamedTuple):
     conditional: bool
     pipeline: int = 0
     pipeline_index: int = 0
-    nesting: int = 0
 
 
 #: Node types that open a nesting level (see :attr:`Script.nesting`).
@@ -582,13 +581,17 @@ class _Builder:
         Iterative, not recursive: ``a && b && ...`` is a left-nested chain of ``list`` nodes as
         deep as it is long, and a RUN of thousands of commands must not exhaust Python's stack.
         """
-        stack: list[_Frame] = [_Frame(root, None, False, False)]
+        stack: list[tuple[_Frame, int]] = [(_Frame(root, None, False, False), 0)]
+        nesting_types = _NESTING_TYPES
         while stack:
-            frame = stack.pop()
-            nesting = frame.nesting + (frame.node.type in _NESTING_TYPES)
-            if nesting > self.nesting:
-                self.nesting = nesting
-            stack.extend(reversed([f._replace(nesting=nesting) for f in self._visit(frame)]))
+            frame, nesting = stack.pop()
+            if frame.node.type in nesting_types:
+                nesting += 1
+                if nesting > self.nesting:
+                    self.nesting = nesting
+            children = self._visit(frame)
+            if children:
+                stack.extend((child, nesting) for child in reversed(children))
 
     def _visit(self, frame: _Frame) -> list[_Frame]:
         """Record what ``frame.node`` itself holds; return its children to visit, in order."""
