@@ -237,7 +237,7 @@ def lint_command(paths: tuple[str, ...], fmt: str | None, fail_on: str | None,
             text += "\n" + table
         else:  # keep machine-readable output parseable
             click.echo(table, nl=False, err=True)
-    _emit(text, output, machine=chosen_format not in HUMAN_FORMATS)
+    _emit(text, output)
     # the strictest threshold among the configurations used applies
     thresholds = [linter.config.fail_on for linter in linters
                   if linter.config.fail_on is not None]
@@ -260,15 +260,15 @@ def _sources(work: list[tuple[int, Path]], results: list[FileResult]) -> dict[st
     return sources
 
 
-def _emit(text: str, output: str | None, *, machine: bool = False) -> None:
+def _emit(text: str, output: str | None) -> None:
     """Write the report to stdout, or atomically to ``output`` (exit 2 when that fails).
 
-    Reports are UTF-8 whatever the locale. A machine-readable report (``machine``) must be
-    valid UTF-8, so undecodable bytes of a file name become ``?`` on stdout as in a file; text
-    for people keeps them as they are, so the name can be copied. The bytes go to stdout as
-    rendered: click would strip the colours ``FORCE_COLOR`` asked for on a pipe."""
+    Reports are valid UTF-8 whatever the locale: the reports for people show an undecodable
+    byte of a file name escaped (``\\xff``), and any left become ``?``, on stdout as in a
+    file. The bytes go to stdout as rendered: click would strip the colours ``FORCE_COLOR``
+    asked for on a pipe."""
     if not output:
-        data = text.encode("utf-8", "replace" if machine else "surrogateescape")
+        data = text.encode("utf-8", "replace")
         try:
             click.echo(data, nl=False)
             sys.stdout.flush()
@@ -499,7 +499,7 @@ def size_command(context: str | None, dockerfile: str | None, target: str | None
     module = importlib.import_module(f"dockwise.report.size_{chosen}")
     text = module.render(report, ReportOptions(
         color=color, width=_terminal_width() if chosen == "tty" else None))
-    _emit(text, output, machine=chosen == "json")
+    _emit(text, output)
     raise SystemExit(EXIT_OK if report.passed else EXIT_FINDINGS)
 
 
@@ -547,16 +547,16 @@ def rules_command(fmt: str) -> None:
         return
     click.echo(tabulate(rows, headers=("ID", "NAME", "SEVERITY", "SUMMARY"), tablefmt="plain"))
     from dockwise.report.text import printable
-    from dockwise.shellcheck import binary_version, find_binary
+    from dockwise.shellcheck import BINARY_ENV, binary_version, configured_binary, find_binary
 
-    configured = os.environ.get("DOCKWISE_SHELLCHECK") or None
+    configured = configured_binary()
     binary = find_binary(configured)
     if binary is None:
         click.echo("\nShellCheck: not installed, so rule SC reports nothing "
                    "(pip install 'dockwise[shellcheck]')")
         return
     version = binary_version(binary)
-    origin = " (from DOCKWISE_SHELLCHECK)" if configured else ""
+    origin = f" (from {BINARY_ENV})" if configured else ""
     if version is None and configured:
         click.echo(f"\nShellCheck: {printable(binary)}{origin} does not run; rule SC reports "
                    "DW903 for every file with RUN scripts")

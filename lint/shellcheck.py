@@ -82,6 +82,16 @@ _SOURCING_SKIP = frozenset({"SC2154"})
 _FOREIGN_SETTINGS = frozenset({"SHELLCHECK_OPTS", "GHCRTS"})
 
 
+#: The environment variable naming the ShellCheck executable (never a configuration file: it
+#: may belong to the repository being linted, and must not choose a program to run).
+BINARY_ENV = "DOCKWISE_SHELLCHECK"
+
+
+def configured_binary() -> str | None:
+    """The executable :data:`BINARY_ENV` names, or ``None`` when it is unset or empty."""
+    return os.environ.get(BINARY_ENV) or None
+
+
 @functools.lru_cache(maxsize=8)
 def find_binary(configured: str | None = None) -> str | None:
     """The ShellCheck executable to run, or ``None`` when there is none.

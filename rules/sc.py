@@ -62,7 +62,6 @@ RUN cp "$0" /tmp/backup && echo "$pkgs"
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 from dockwise.config import Config
@@ -85,9 +84,7 @@ def check(model: Model, config: Config) -> Iterator[Violation]:
     from dockwise import shellcheck  # process handling, loaded only when ShellCheck runs
 
     options = config.rule_options("SC", "shellcheck")
-    # the executable comes from the environment, never from a configuration file: the file
-    # may belong to the repository being linted, and must not choose a program to run
-    binary = shellcheck.find_binary(os.environ.get("DOCKWISE_SHELLCHECK") or None)
+    binary = shellcheck.find_binary(shellcheck.configured_binary())
     if binary is None:
         return
     batch = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,15 +62,21 @@ def test_a_fifo_without_writer_is_refused_at_once_when_regular_only(tmp_path: Pa
     assert (info.value.errno, info.value.strerror) == (errno.EINVAL, "not a regular file")
 
 
-def test_a_fifo_named_by_the_user_is_read(tmp_path: Path) -> None:
-    fifo = tmp_path / "p"
-    os.mkfifo(fifo)
-    writer = threading.Thread(target=lambda: fifo.write_bytes(b"FROM scratch\n"))
+@contextlib.contextmanager
+def fed_fifo(path: Path, data: bytes) -> Iterator[Path]:
+    """A named pipe at ``path`` that a thread writes ``data`` into, as ``<(...)`` does."""
+    os.mkfifo(path)
+    writer = threading.Thread(target=lambda: path.write_bytes(data))
     writer.start()
     try:
-        assert read_bytes(fifo) == b"FROM scratch\n"
+        yield path
     finally:
         writer.join(5)
+
+
+def test_a_fifo_named_by_the_user_is_read(tmp_path: Path) -> None:
+    with fed_fifo(tmp_path / "p", b"FROM scratch\n") as fifo:
+        assert read_bytes(fifo) == b"FROM scratch\n"
 
 
 def test_read_stream_limit() -> None:
@@ -143,14 +151,8 @@ def test_a_fifo_dockerignore_does_not_hang_an_audit(tmp_path: Path,
 
 
 def test_an_explicit_fifo_is_linted_like_process_substitution(tmp_path: Path) -> None:
-    fifo = tmp_path / "Dockerfile"
-    os.mkfifo(fifo)
-    writer = threading.Thread(target=lambda: fifo.write_bytes(b"FROM alpine:latest\n"))
-    writer.start()
-    try:
+    with fed_fifo(tmp_path / "Dockerfile", b"FROM alpine:latest\n") as fifo:
         result = CliRunner().invoke(main, ["lint", "--select", "DL3007", str(fifo)])
-    finally:
-        writer.join(5)
     assert result.exit_code == 1
     assert result.stdout == (f"{fifo}:1:13: DL3007 warning: image 'alpine:latest' uses the "
                              "'latest' tag; pin a version (latest-tag)\n")

@@ -258,18 +258,24 @@ def test_rules_command_names_the_shellcheck_the_environment_chooses(tmp_path: Pa
                                  "run; rule SC reports DW903 for every file with RUN scripts")
 
 
-# -- batching and process handling -----------------------------------------------------------
-
-@needs_shellcheck
-def test_one_process_per_dockerfile(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[list[str]] = []
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The command lines of the processes the test starts (``subprocess.run`` spied on)."""
+    seen: list[list[str]] = []
     real = subprocess.run
 
     def spy(cmd: list[str], *args: object, **kwargs: object) -> object:
-        calls.append(cmd)
+        seen.append(cmd)
         return real(cmd, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(subprocess, "run", spy)
+    return seen
+
+
+# -- batching and process handling -----------------------------------------------------------
+
+@needs_shellcheck
+def test_one_process_per_dockerfile(calls: list[list[str]]) -> None:
     text = ("FROM debian:12\nRUN echo $a\nRUN echo $b\nRUN <<EOF\necho $c\nEOF\n"
             "FROM alpine:3.20\nSHELL [\"/bin/bash\", \"-c\"]\nRUN echo $d\n")
     assert [line for _, line, _ in sc(text)] == [2, 2, 3, 3, 5, 5, 9, 9]
@@ -417,16 +423,9 @@ def test_dialects() -> None:
 
 
 
-def test_a_script_longer_than_16_kib_is_not_given_to_shellcheck(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[list[str]] = []
-    real = subprocess.run
-
-    def spy(cmd: list[str], *args: object, **kwargs: object) -> object:
-        calls.append(cmd)
-        return real(cmd, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(subprocess, "run", spy)
+@needs_shellcheck
+def test_a_script_longer_than_16_kib_is_not_given_to_shellcheck(calls: list[list[str]]
+                                                                 ) -> None:
     long_run = "RUN echo " + "a" * (shellcheck.MAX_SCRIPT_BYTES - len("echo ")) + "\n"
     too_long = "RUN echo " + "a" * (shellcheck.MAX_SCRIPT_BYTES - len("echo ") + 1) + "\n"
     text = "FROM debian:12\n" + long_run + too_long + "RUN echo $b\n"
